@@ -1,0 +1,44 @@
+package io.robustgate.attack;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+
+/**
+ * The loss an attack maximises, per sample, on logits {@code z [B,H,W]} and a binary target
+ * {@code g [B,H,W]}. A batch's loss is the sum of its samples' losses, so a sample's gradient does
+ * not depend on which other samples share its batch.
+ */
+public enum AttackLoss {
+    /** Binary cross-entropy with logits, mean over pixels. */
+    BCE {
+        @Override
+        public NDArray perSample(NDArray logits, NDArray target) {
+            return bce(logits, target);
+        }
+    },
+    /**
+     * {@code 1.5·softDice + 1.0·BCE}: the loss CLIPSeg is fine-tuned with in VLSM-Adapter, here on
+     * sigmoid probabilities with smoothing 1 ({@code softDice = 1 − (2Σpg+1)/(Σp+Σg+1)}).
+     */
+    DICE_BCE {
+        @Override
+        public NDArray perSample(NDArray logits, NDArray target) {
+            NDArray p = Activation.sigmoid(logits);
+            NDArray overlap = p.mul(target).sum(PIXEL_AXES).mul(2).add(1);
+            NDArray total = p.sum(PIXEL_AXES).add(target.sum(PIXEL_AXES)).add(1);
+            NDArray softDice = overlap.div(total).neg().add(1);
+            return softDice.mul(1.5).add(bce(logits, target));
+        }
+    };
+
+    private static final int[] PIXEL_AXES = {1, 2};
+
+    /** Loss of each sample, shape {@code [B]}. */
+    public abstract NDArray perSample(NDArray logits, NDArray target);
+
+    /** The numerically stable form {@code max(z,0) − z·g + log(1 + e^−|z|)}. */
+    private static NDArray bce(NDArray z, NDArray g) {
+        NDArray softplusTail = z.abs().neg().exp().add(1).log();
+        return z.maximum(0).sub(z.mul(g)).add(softplusTail).mean(PIXEL_AXES);
+    }
+}

@@ -1,0 +1,231 @@
+package io.robustgate.evaluation;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import io.robustgate.attack.Attack;
+import io.robustgate.attack.AttackObjective;
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.data.HeldOutSet;
+import io.robustgate.data.PreparedSample;
+import io.robustgate.data.SamplePreparer;
+import io.robustgate.metric.Overlap;
+import io.robustgate.metric.PerturbationSize;
+import io.robustgate.metric.Summary;
+import io.robustgate.model.ModelBundle;
+import io.robustgate.model.ModelBundleException;
+import io.robustgate.model.ModelManifest;
+import io.robustgate.model.TokenBatch;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Attacks one held-out set with one model. Samples are decoded and prompts tokenised once; the
+ * clean pass runs once and every attack reuses it; samples go through in batches, each batch in
+ * its own native-memory scope. Not thread-safe.
+ */
+public final class RobustnessEvaluator {
+
+    private final ModelBundle bundle;
+    private final HeldOutSet set;
+    private final EvaluationOptions options;
+    private final List<PreparedSample> samples;
+    private final TokenBatch tokens;
+    private CleanPass clean;
+
+    public RobustnessEvaluator(ModelBundle bundle, HeldOutSet set, EvaluationOptions options) {
+        this.bundle = bundle;
+        this.set = set;
+        this.options = options;
+        ModelManifest.ImageSpec image = bundle.manifest().image();
+        SamplePreparer preparer = new SamplePreparer(image.channels(), image.height(), image.width());
+        try (NDManager manager = bundle.newManager()) {
+            this.samples = set.samples().stream().map(sample -> preparer.prepare(sample, manager)).toList();
+        }
+        this.tokens = bundle.tokenizer().encode(set.samples().stream().map(s -> s.prompt()).toList());
+    }
+
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    public HeldOutSet heldOutSet() {
+        return set;
+    }
+
+    public List<PreparedSample> samples() {
+        return samples;
+    }
+
+    /** The unattacked predictions, computed on first use and then reused. */
+    public synchronized CleanPass cleanPass() {
+        if (clean == null) {
+            clean = runCleanPass();
+        }
+        return clean;
+    }
+
+    /** Several budgets of one attack; the clean pass is shared. */
+    public List<RobustnessResult> sweep(AttackSpec base, List<Float> budgets) {
+        return budgets.stream().map(eps -> evaluate(base.withEps(eps))).toList();
+    }
+
+    public RobustnessResult evaluate(AttackSpec spec) {
+        CleanPass cleanPass = cleanPass();
+        Attack attack = Attack.of(spec);
+        List<SampleResult> results = new ArrayList<>(samples.size());
+        List<SampleArtifacts> worst = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int from = 0; from < samples.size(); from += options.batchSize()) {
+            int to = Math.min(from + options.batchSize(), samples.size());
+            try (NDManager manager = bundle.newManager()) {
+                Batch batch = new Batch(from, to, manager);
+                AttackObjective objective = batch.objective(spec);
+                NDArray adversarial = attack.perturb(objective, batch.pixels, batch.seeds(spec.seed()));
+                boolean[][] predictions = predict(objective.logits(adversarial), from);
+                float[] adversarialPixels = adversarial.toFloatArray();
+                for (int i = from; i < to; i++) {
+                    PreparedSample prepared = samples.get(i);
+                    int size = prepared.pixels().length;
+                    float[] attacked = new float[size];
+                    System.arraycopy(adversarialPixels, (i - from) * size, attacked, 0, size);
+                    Overlap before = cleanPass.overlaps().get(i);
+                    Overlap after = Overlap.between(predictions[i - from], prepared.mask());
+                    PerturbationSize delta = PerturbationSize.between(prepared.pixels(), attacked);
+                    results.add(new SampleResult(prepared.sample().id(), prepared.sample().imageName(),
+                            prepared.sample().maskName(), prepared.sample().promptKey(), prepared.sample().prompt(),
+                            before.dice(), before.iou(), after.dice(), after.iou(), delta.linf(), delta.l2(), delta.psnr()));
+                    worst.add(new SampleArtifacts(prepared.sample(), prepared.channels(), prepared.height(),
+                            prepared.width(), prepared.pixels(), attacked, prepared.mask(), cleanPass.predictions().get(i),
+                            predictions[i - from], before.dice(), after.dice()));
+                }
+                keepWorst(worst);
+            }
+            options.progress().progress(spec.displayName(), to, samples.size(), System.nanoTime() - start);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return assemble(spec, results, worst, new Timings(cleanPass.seconds(), seconds, samples.size() / seconds));
+    }
+
+    private CleanPass runCleanPass() {
+        List<boolean[]> predictions = new ArrayList<>(samples.size());
+        List<Overlap> overlaps = new ArrayList<>(samples.size());
+        long start = System.nanoTime();
+        for (int from = 0; from < samples.size(); from += options.batchSize()) {
+            int to = Math.min(from + options.batchSize(), samples.size());
+            try (NDManager manager = bundle.newManager()) {
+                Batch batch = new Batch(from, to, manager);
+                boolean[][] batchPredictions = predict(batch.logits(), from);
+                for (int i = from; i < to; i++) {
+                    predictions.add(batchPredictions[i - from]);
+                    overlaps.add(Overlap.between(batchPredictions[i - from], samples.get(i).mask()));
+                }
+            }
+            options.progress().progress("clean pass", to, samples.size(), System.nanoTime() - start);
+        }
+        return new CleanPass(List.copyOf(predictions), List.copyOf(overlaps), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Thresholded predictions {@code sigmoid(z) > t}; NaN logits stop the run, naming the sample. */
+    private boolean[][] predict(NDArray logits, int from) {
+        float[] values = logits.toFloatArray();
+        int batch = (int) logits.getShape().get(0);
+        int pixels = values.length / batch;
+        boolean[][] predictions = new boolean[batch][pixels];
+        float threshold = (float) bundle.manifest().output().threshold();
+        try (NDArray probabilities = Activation.sigmoid(logits)) {
+            float[] p = probabilities.toFloatArray();
+            for (int b = 0; b < batch; b++) {
+                for (int j = 0; j < pixels; j++) {
+                    float z = values[b * pixels + j];
+                    if (Float.isNaN(z)) {
+                        PreparedSample sample = samples.get(from + b);
+                        throw new ModelBundleException(bundle.directory().resolve(bundle.manifest().file()),
+                                "returned NaN logits for " + sample.sample().imageFile() + " (prompt \""
+                                        + sample.sample().prompt() + "\")");
+                    }
+                    predictions[b][j] = p[b * pixels + j] > threshold;
+                }
+            }
+        }
+        return predictions;
+    }
+
+    private void keepWorst(List<SampleArtifacts> worst) {
+        worst.sort(Comparator.comparingDouble(SampleArtifacts::adversarialDice));
+        while (worst.size() > options.keptWorstSamples()) {
+            worst.remove(worst.size() - 1);
+        }
+    }
+
+    private RobustnessResult assemble(AttackSpec spec, List<SampleResult> results, List<SampleArtifacts> worst,
+            Timings timings) {
+        long seed = options.bootstrapSeed();
+        double[] cleanDice = results.stream().mapToDouble(SampleResult::cleanDice).toArray();
+        double[] cleanIou = results.stream().mapToDouble(SampleResult::cleanIou).toArray();
+        double[] attackedDice = results.stream().mapToDouble(SampleResult::adversarialDice).toArray();
+        double[] attackedIou = results.stream().mapToDouble(SampleResult::adversarialIou).toArray();
+        double[] diceDrop = results.stream().mapToDouble(r -> r.cleanDice() - r.adversarialDice()).toArray();
+        double[] iouDrop = results.stream().mapToDouble(r -> r.cleanIou() - r.adversarialIou()).toArray();
+        double maxLinf = results.stream().mapToDouble(SampleResult::linf).max().orElse(0);
+        double meanL2 = results.stream().mapToDouble(SampleResult::l2).average().orElse(0);
+        double meanPsnr = results.stream().mapToDouble(SampleResult::psnr).average().orElse(Double.NaN);
+        return new RobustnessResult(spec, bundle.name(), bundle.directory().toString(), set.name(),
+                set.root().toString(), set.split(), set.promptChoice().key(), bundle.device().toString(),
+                Summary.of(cleanDice, seed), Summary.of(cleanIou, seed), Summary.of(attackedDice, seed),
+                Summary.of(attackedIou, seed), Summary.of(diceDrop, seed), Summary.of(iouDrop, seed),
+                maxLinf, meanL2, meanPsnr, timings, results, worst);
+    }
+
+    /** Samples {@code [from, to)} as native arrays in one manager. */
+    private final class Batch {
+        final int from;
+        final int to;
+        final NDManager manager;
+        final NDArray pixels;
+        final NDArray targets;
+        final NDArray inputIds;
+        final NDArray attentionMask;
+
+        Batch(int from, int to, NDManager manager) {
+            this.from = from;
+            this.to = to;
+            this.manager = manager;
+            PreparedSample first = samples.get(from);
+            int pixelCount = first.pixels().length;
+            int maskCount = first.mask().length;
+            float[] pixelData = new float[(to - from) * pixelCount];
+            float[] maskData = new float[(to - from) * maskCount];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(samples.get(i).pixels(), 0, pixelData, (i - from) * pixelCount, pixelCount);
+                System.arraycopy(samples.get(i).mask(), 0, maskData, (i - from) * maskCount, maskCount);
+            }
+            pixels = manager.create(pixelData, new Shape(to - from, first.channels(), first.height(), first.width()));
+            targets = manager.create(maskData, new Shape(to - from, first.height(), first.width()));
+            TokenBatch rows = tokens.rows(from, to);
+            inputIds = rows.idsArray(manager);
+            attentionMask = rows.attentionMaskArray(manager);
+        }
+
+        NDArray logits() {
+            return bundle.network().logits(pixels, inputIds, attentionMask);
+        }
+
+        AttackObjective objective(AttackSpec spec) {
+            return new AttackObjective(bundle.network(), inputIds, attentionMask, targets, spec.loss(),
+                    (float) bundle.manifest().output().threshold());
+        }
+
+        /** One seed per sample from the attack seed and the sample's identity, not its position. */
+        long[] seeds(long seed) {
+            long[] seeds = new long[to - from];
+            for (int i = from; i < to; i++) {
+                seeds[i - from] = new SplittableRandom(seed ^ samples.get(i).sample().id().hashCode()).nextLong();
+            }
+            return seeds;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.robustgate.gate;
+
+/** A bound on one metric: a minimum, a maximum, or both ({@code null} when absent). */
+public record Limit(GateMetric metric, Double minimum, Double maximum) {
+
+    public Limit {
+        if (metric == null) {
+            throw new IllegalArgumentException("a limit needs a metric (DICE, IOU, DICE_DROP or IOU_DROP)");
+        }
+        if (minimum == null && maximum == null) {
+            throw new IllegalArgumentException("limit on " + metric + " has neither minimum nor maximum");
+        }
+    }
+
+    public static Limit minimum(GateMetric metric, double value) {
+        return new Limit(metric, value, null);
+    }
+
+    public static Limit maximum(GateMetric metric, double value) {
+        return new Limit(metric, null, value);
+    }
+}

@@ -1,0 +1,60 @@
+package io.robustgate.gate;
+
+import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.SampleResult;
+import io.robustgate.metric.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks a result against limits and words each violation, e.g. {@code PGD eps=2/255: Dice 0.612
+ * < minDice 0.800 (clean 0.913, drop 0.301; 95% CI 0.580–0.640; worst: 023_HC.png 0.040)}.
+ */
+public final class RobustnessGate {
+
+    private final List<Limit> limits;
+    private final GateStatistic statistic;
+
+    public RobustnessGate(List<Limit> limits, GateStatistic statistic) {
+        this.limits = List.copyOf(limits);
+        this.statistic = statistic;
+    }
+
+    public List<Limit> limits() {
+        return limits;
+    }
+
+    public List<GateViolation> check(RobustnessResult result) {
+        List<GateViolation> violations = new ArrayList<>();
+        for (Limit limit : limits) {
+            double actual = limit.metric().value(result, statistic);
+            if (limit.minimum() != null && !(actual >= limit.minimum())) {
+                violations.add(violation(result, limit, actual, true));
+            }
+            if (limit.maximum() != null && !(actual <= limit.maximum())) {
+                violations.add(violation(result, limit, actual, false));
+            }
+        }
+        return violations;
+    }
+
+    private GateViolation violation(RobustnessResult result, Limit limit, double actual, boolean minimum) {
+        GateMetric metric = limit.metric();
+        Summary summary = metric.summary(result);
+        boolean dice = metric == GateMetric.DICE || metric == GateMetric.DICE_DROP;
+        Summary clean = dice ? result.cleanDice() : result.cleanIou();
+        Summary drop = dice ? result.diceDrop() : result.iouDrop();
+        String measured = statistic == GateStatistic.MEAN ? metric.label() : metric.label() + " (95% CI bound)";
+        StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "%s: %s %.3f %s %s %.3f (clean %.3f, drop %.3f; 95%% CI %.3f–%.3f",
+                result.displayName(), measured, actual, minimum ? "<" : ">", metric.limitName(minimum),
+                minimum ? limit.minimum() : limit.maximum(), clean.mean(), drop.mean(), summary.ciLow(), summary.ciHigh()));
+        List<SampleResult> worst = result.worstSamples(1);
+        if (!worst.isEmpty()) {
+            message.append(String.format(Locale.ROOT, "; worst: %s %.3f", worst.get(0).imageName(),
+                    dice ? worst.get(0).adversarialDice() : worst.get(0).adversarialIou()));
+        }
+        message.append(')');
+        return new GateViolation(result.displayName(), limit, actual, message.toString());
+    }
+}

@@ -1,0 +1,57 @@
+package io.robustgate.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads and writes {@link ResultsDocument}s; infinite PSNR (no change) is written as the string "Infinity". */
+public final class ResultsFile {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private ResultsFile() {}
+
+    public static void write(Path file, ResultsDocument document) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            JSON.writeValue(file.toFile(), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results to " + file, e);
+        }
+    }
+
+    public static ResultsDocument read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), ResultsDocument.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not a RobustGate results file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every {@code *.json} results document under {@code directory} (none when it does not exist). */
+    public static List<ResultsDocument> readAll(Path directory) {
+        List<ResultsDocument> documents = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return documents;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(f -> documents.add(read(f)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list results in " + directory, e);
+        }
+        return documents;
+    }
+}
