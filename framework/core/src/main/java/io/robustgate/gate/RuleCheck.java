@@ -44,26 +44,23 @@ public final class RuleCheck {
     private RuleOutcome check(GateRule rule, List<RobustnessResult> results) {
         List<RobustnessResult> matched = results.stream().filter(rule::matches).toList();
         if (matched.isEmpty()) {
-            return new RuleOutcome(rule, matched, List.of(), List.of(unmatched(rule, results)), List.of());
+            return new RuleOutcome(rule, List.of(), List.of(unmatched(rule, results)));
         }
         RobustnessGate gate = new RobustnessGate(rule.limits(), statistic);
-        List<RobustnessResult> failed = new ArrayList<>();
-        List<GateViolation> violations = new ArrayList<>();
-        List<String> measurements = new ArrayList<>();
+        List<CheckedResult> checked = new ArrayList<>();
         for (RobustnessResult result : matched) {
-            List<GateViolation> found = gate.check(result);
-            if (!found.isEmpty()) {
-                failed.add(result);
-            }
-            for (GateViolation violation : found) {
+            List<GateViolation> violations = new ArrayList<>();
+            for (GateViolation violation : gate.check(result)) {
                 violations.add(new GateViolation(violation.resultName(), violation.limit(), violation.actual(),
                         "Rule " + rule.displayName() + " violated: " + violation.message() + " [" + origin(result) + "]"));
             }
+            List<String> measurements = new ArrayList<>();
             for (Limit limit : rule.limits()) {
                 measurements.add(measurement(result, limit) + " [" + origin(result) + "]");
             }
+            checked.add(new CheckedResult(result, violations, measurements));
         }
-        return new RuleOutcome(rule, matched, failed, violations, measurements);
+        return new RuleOutcome(rule, checked, checked.stream().flatMap(c -> c.violations().stream()).toList());
     }
 
     private GateViolation unmatched(GateRule rule, List<RobustnessResult> results) {

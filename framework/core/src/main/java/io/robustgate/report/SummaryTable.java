@@ -60,10 +60,10 @@ public record SummaryTable(List<SummaryRow> rows, List<RuleLine> rules) {
     public static Verdict verdict(RobustnessResult result, List<RuleOutcome> outcomes) {
         boolean gated = false;
         for (RuleOutcome outcome : outcomes) {
-            if (outcome.failedResults().stream().anyMatch(r -> r == result)) {
+            if (!outcome.violationsOf(result).isEmpty()) {
                 return Verdict.FAILED;
             }
-            gated |= outcome.matched().stream().anyMatch(r -> r == result);
+            gated |= outcome.matches(result);
         }
         return gated ? Verdict.PASSED : Verdict.NOT_GATED;
     }

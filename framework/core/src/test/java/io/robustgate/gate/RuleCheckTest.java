@@ -85,6 +85,8 @@ class RuleCheckTest {
         assertEquals(2, outcome.matched().size());
         assertEquals(List.of(bad), outcome.failedResults());
         assertTrue(outcome.violations().stream().allMatch(v -> v.message().contains("steps=100")));
+        assertTrue(outcome.violationsOf(good).isEmpty());
+        assertEquals(outcome.violations(), outcome.violationsOf(bad));
     }
 
     @Test
