@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,12 +43,23 @@ public record SummaryTable(List<SummaryRow> rows, List<RuleLine> rules) {
 
     /** Rows from every result of every document; verdicts from {@code outcomes} (empty: nothing gated). */
     public static SummaryTable of(List<ResultsDocument> documents, List<RuleOutcome> outcomes) {
-        List<SummaryRow> rows = new ArrayList<>();
+        record Sourced(String source, RobustnessResult result) {}
+        List<Sourced> results = new ArrayList<>();
         for (ResultsDocument document : documents) {
             for (RobustnessResult result : document.results()) {
-                rows.add(row(document.source(), result, verdict(result, outcomes)));
+                results.add(new Sourced(document.source(), result));
             }
         }
+        // Grouped the way a reader compares them: per model and data, per attack, budgets ascending.
+        results.sort(Comparator.comparing((Sourced s) -> s.result().model(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(s -> s.result().dataset(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(s -> s.result().attack().type())
+                .thenComparingInt(s -> s.result().attack().steps())
+                .thenComparing(s -> s.result().attack().space())
+                .thenComparingDouble(s -> s.result().attack().eps()));
+        List<SummaryRow> rows = results.stream()
+                .map(s -> row(s.source(), s.result(), verdict(s.result(), outcomes)))
+                .toList();
         List<RuleLine> rules = outcomes.stream()
                 .map(o -> new RuleLine(o.rule().displayName(), o.passed(), o.passed()
                         ? o.measurements()

@@ -106,6 +106,21 @@ class SummaryTableTest {
     }
 
     @Test
+    void rowsAreGroupedByAttackWithBudgetsAscending() {
+        RobustnessResult fgsm8 = SyntheticResults.uniform(AttackSpec.fgsm(8 / 255f), 4, 0.90, 0.40);
+        RobustnessResult fgsm2 = SyntheticResults.uniform(AttackSpec.fgsm(2 / 255f), 4, 0.90, 0.80);
+        List<ResultsDocument> mixed = List.of(
+                ResultsDocument.of("maven:evaluate", List.of(fgsm8, pgd)),
+                ResultsDocument.of("junit:HeadTest#fgsm", List.of(fgsm2, fgsm)));
+
+        List<SummaryRow> rows = SummaryTable.of(mixed, List.of()).rows();
+
+        assertEquals(List.of("FGSM 1/255", "FGSM 2/255", "FGSM 8/255", "PGD steps=40 2/255"),
+                rows.stream().map(r -> r.attack() + " " + r.eps()).toList());
+        assertEquals("junit:HeadTest#fgsm", rows.get(1).source());
+    }
+
+    @Test
     void emptyTableSaysSo() {
         assertTrue(SummaryTable.of(List.of(), List.of()).toMarkdown().contains("No results were recorded."));
     }
