@@ -39,7 +39,7 @@ assert summary =~ /\| FGSM \| 2\/255 \|.*\| not gated \| junit:io\.example\.Gold
 assert summary.contains('- **PGD eps=2/255**: FAILED')
 def summaryJson = slurper.parse(new File(published, 'robustness-summary.json'))
 assert summaryJson.rows.size() == 3
-assert summaryJson.rows*.verdict == ['PASSED', 'FAILED', 'NOT_GATED']
+assert summaryJson.rows*.verdict == ['PASSED', 'NOT_GATED', 'FAILED']
 
 // The second build carried the first report's history over: two runs in the trend.
 def trend = slurper.parse(new File(published, 'history/history-trend.json'))

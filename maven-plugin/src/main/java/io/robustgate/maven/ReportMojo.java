@@ -82,8 +82,8 @@ public class ReportMojo extends AbstractGateMojo {
         }
         List<ResultsDocument> documents = readResults();
         List<RuleOutcome> outcomes = hasRules() ? ruleCheck().check(allResults(documents)) : List.of();
-        Path results = allureResultsDirectory.toPath();
-        Path report = reportDirectory.toPath();
+        Path results = allureResultsDirectory.toPath().toAbsolutePath().normalize();
+        Path report = reportDirectory.toPath().toAbsolutePath().normalize();
         try {
             int converted = 0;
             AllureResultsExport export = new AllureResultsExport(results, outcomes);
