@@ -67,6 +67,15 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(property = "robustgate.batchSize", defaultValue = "16")
     int batchSize;
 
+    /**
+     * libtorch threads for the attacks, which run in Maven's own JVM. Unset: libtorch's default
+     * (one per core). On a shared CI machine 1 is often fastest, since OpenMP workers spin when
+     * their cores are busy. Takes effect only before the first model load in this JVM, and a
+     * {@code -Dai.djl.pytorch.num_threads} in MAVEN_OPTS wins.
+     */
+    @Parameter(property = "robustgate.torchThreads")
+    Integer torchThreads;
+
     @Parameter(property = "robustgate.resultsFile", defaultValue = "${project.build.directory}/robustgate/evaluate.json")
     File resultsFile;
 
@@ -83,6 +92,7 @@ public class EvaluateMojo extends AbstractMojo {
         }
         List<AttackSpec> specs = attackSpecs();
         checkInputs();
+        applyTorchThreads();
         Device computeDevice = computeDevice();
         List<RobustnessResult> results = new ArrayList<>();
         try (ModelBundle bundle = ModelBundle.load(model.toPath(), computeDevice)) {
@@ -140,6 +150,23 @@ public class EvaluateMojo extends AbstractMojo {
         }
         if (sampleLimit < 0) {
             throw new MojoExecutionException("sampleLimit: must be 0 (all samples) or more but is " + sampleLimit);
+        }
+    }
+
+    static final String TORCH_THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+    static final String TORCH_INTEROP_THREADS_PROPERTY = "ai.djl.pytorch.num_interop_threads";
+
+    /** DJL reads these system properties when the PyTorch engine starts. */
+    void applyTorchThreads() throws MojoExecutionException {
+        if (torchThreads == null) {
+            return;
+        }
+        if (torchThreads < 1) {
+            throw new MojoExecutionException("torchThreads: must be at least 1 but is " + torchThreads);
+        }
+        if (System.getProperty(TORCH_THREADS_PROPERTY) == null) {
+            System.setProperty(TORCH_THREADS_PROPERTY, Integer.toString(torchThreads));
+            System.setProperty(TORCH_INTEROP_THREADS_PROPERTY, "1");
         }
     }
 

@@ -107,6 +107,14 @@ class EvaluateMojoTest {
     }
 
     @Test
+    void torchThreadsMustBePositive() {
+        mojo.torchThreads = 0;
+
+        assertEquals("torchThreads: must be at least 1 but is 0",
+                assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+    }
+
+    @Test
     void skipLoadsNothing() {
         mojo.skip = true;
         mojo.model = project.resolve("models/none").toFile();
