@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.AttackType;
+import io.robustgate.evaluation.Results;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.gate.GateMetric;
 import io.robustgate.gate.GateRule;
@@ -15,7 +16,6 @@ import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.Limit;
 import io.robustgate.gate.RuleCheck;
 import io.robustgate.gate.RuleOutcome;
-import io.robustgate.gate.SyntheticResults;
 import io.robustgate.report.SummaryRow.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SummaryTableTest {
 
-    private final RobustnessResult fgsm = SyntheticResults.uniform(AttackSpec.fgsm(1 / 255f), 4, 0.90, 0.88);
-    private final RobustnessResult pgd = SyntheticResults.uniform(AttackSpec.pgd(2 / 255f), 4, 0.90, 0.60);
+    private final RobustnessResult fgsm = uniform(AttackSpec.fgsm(1 / 255f), 4, 0.90, 0.88);
+    private final RobustnessResult pgd = uniform(AttackSpec.pgd(2 / 255f), 4, 0.90, 0.60);
     private final List<ResultsDocument> documents = List.of(
             ResultsDocument.of("maven:evaluate", List.of(fgsm)),
             ResultsDocument.of("junit:HeadSegmentationTest#pgd", List.of(pgd)));
@@ -58,8 +58,8 @@ class SummaryTableTest {
         String markdown = SummaryTable.of(documents, outcomes).toMarkdown();
 
         assertTrue(markdown.contains("| Attack | eps | Model | Data | n | Clean Dice | Attacked Dice | Dice drop |"), markdown);
-        assertTrue(markdown.contains("| FGSM | 1/255 | synthetic-model | hc18/test | 4 | 0.900 | 0.880 | 0.020 |"), markdown);
-        assertTrue(markdown.contains("| PGD steps=40 | 2/255 | synthetic-model | hc18/test | 4 | 0.900 | 0.600 | 0.300 |"), markdown);
+        assertTrue(markdown.contains("| FGSM | 1/255 | test-model | hc18/test | 4 | 0.900 | 0.880 | 0.020 |"), markdown);
+        assertTrue(markdown.contains("| PGD steps=40 | 2/255 | test-model | hc18/test | 4 | 0.900 | 0.600 | 0.300 |"), markdown);
         assertTrue(markdown.contains("| FAILED | junit:HeadSegmentationTest#pgd |"), markdown);
         assertTrue(markdown.contains("- **PGD eps=2/255**: FAILED\n  - Rule PGD eps=2/255 violated: PGD eps=2/255 steps=40: Dice 0.600 < minDice 0.800"), markdown);
         assertTrue(markdown.contains("- **PGD eps=8/255**: FAILED\n  - Rule PGD eps=8/255 matched no result"), markdown);
@@ -84,7 +84,7 @@ class SummaryTableTest {
 
         assertTrue(table.passed());
         assertEquals(Verdict.PASSED, table.rows().get(0).verdict());
-        assertEquals(List.of("FGSM eps=1/255: Dice drop 0.020 ≤ maxDiceDrop 0.050 [model synthetic-model, data hc18/test]"),
+        assertEquals(List.of("FGSM eps=1/255: Dice drop 0.020 ≤ maxDiceDrop 0.050 [model test-model, data hc18/test]"),
                 table.rules().get(0).details());
     }
 
@@ -107,8 +107,8 @@ class SummaryTableTest {
 
     @Test
     void rowsAreGroupedByAttackWithBudgetsAscending() {
-        RobustnessResult fgsm8 = SyntheticResults.uniform(AttackSpec.fgsm(8 / 255f), 4, 0.90, 0.40);
-        RobustnessResult fgsm2 = SyntheticResults.uniform(AttackSpec.fgsm(2 / 255f), 4, 0.90, 0.80);
+        RobustnessResult fgsm8 = uniform(AttackSpec.fgsm(8 / 255f), 4, 0.90, 0.40);
+        RobustnessResult fgsm2 = uniform(AttackSpec.fgsm(2 / 255f), 4, 0.90, 0.80);
         List<ResultsDocument> mixed = List.of(
                 ResultsDocument.of("maven:evaluate", List.of(fgsm8, pgd)),
                 ResultsDocument.of("junit:HeadTest#fgsm", List.of(fgsm2, fgsm)));
@@ -123,5 +123,14 @@ class SummaryTableTest {
     @Test
     void emptyTableSaysSo() {
         assertTrue(SummaryTable.of(List.of(), List.of()).toMarkdown().contains("No results were recorded."));
+    }
+
+    /** {@code n} samples, each scoring {@code clean} before and {@code attacked} after the attack. */
+    private static RobustnessResult uniform(AttackSpec spec, int n, double clean, double attacked) {
+        double[] before = new double[n];
+        double[] after = new double[n];
+        java.util.Arrays.fill(before, clean);
+        java.util.Arrays.fill(after, attacked);
+        return Results.of(spec, before, after);
     }
 }
