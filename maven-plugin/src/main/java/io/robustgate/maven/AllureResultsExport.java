@@ -98,7 +98,7 @@ final class AllureResultsExport {
         parameter(parameters, "eps", EpsFormat.format(spec.eps()));
         if (spec.type() == AttackType.PGD) {
             parameter(parameters, "steps", Integer.toString(spec.steps()));
-            parameter(parameters, "alpha", EpsFormat.format(spec.effectiveAlpha()));
+            parameter(parameters, "alpha", budget(spec.effectiveAlpha()));
             parameter(parameters, "randomStart", Boolean.toString(spec.randomStart()));
             parameter(parameters, "keepBest", Boolean.toString(spec.keepBest()));
         }
@@ -195,6 +195,12 @@ final class AllureResultsExport {
         attachment.put("name", name);
         attachment.put("source", file);
         attachment.put("type", type);
+    }
+
+    /** {@code 2/255} for whole grey levels, else a short decimal rather than {@code 9.803922E-4}. */
+    private static String budget(float value) {
+        String fraction = EpsFormat.format(value);
+        return fraction.endsWith("/255") ? fraction : String.format(Locale.ROOT, "%.5f", value);
     }
 
     private static void label(ArrayNode labels, String name, String value) {

@@ -56,6 +56,7 @@ class AllureResultsExportTest {
         assertEquals("failed", failed.at("/steps/0/status").asText());
         assertEquals("2/255", parameter(failed, "eps"));
         assertEquals("40", parameter(failed, "steps"));
+        assertEquals("0.00049", parameter(failed, "alpha"), "2.5·eps/steps is not a whole grey level");
         assertEquals("hc18-vlsm", parameter(failed, "model"));
         assertTrue(failed.get("description").asText().contains("| Dice | 0.900 (95% CI 0.900–0.900) | 0.600"),
                 failed.get("description").asText());
