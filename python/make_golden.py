@@ -8,11 +8,18 @@ reproduces the files bit for bit.
 """
 from __future__ import annotations
 
+import os
+import sys
+
+if os.environ.get("PYTHONHASHSEED") != "0":
+    # TorchScript serialisation order of module constants follows Python set iteration order;
+    # fix the hash seed so that model.pt files are byte-identical between runs.
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.execv(sys.executable, [sys.executable] + sys.argv)
+
 import json
 import math
-import os
 import shutil
-import sys
 from typing import Dict, List, Tuple
 
 import numpy as np

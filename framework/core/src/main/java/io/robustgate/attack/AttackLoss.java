@@ -13,7 +13,7 @@ public enum AttackLoss {
     BCE {
         @Override
         public NDArray perSample(NDArray logits, NDArray target) {
-            return bce(logits, target);
+            return bce(flat(logits), flat(target));
         }
     },
     /**
@@ -23,22 +23,29 @@ public enum AttackLoss {
     DICE_BCE {
         @Override
         public NDArray perSample(NDArray logits, NDArray target) {
-            NDArray p = Activation.sigmoid(logits);
-            NDArray overlap = p.mul(target).sum(PIXEL_AXES).mul(2).add(1);
-            NDArray total = p.sum(PIXEL_AXES).add(target.sum(PIXEL_AXES)).add(1);
+            NDArray z = flat(logits);
+            NDArray g = flat(target);
+            NDArray p = Activation.sigmoid(z);
+            NDArray overlap = p.mul(g).sum(PIXELS).mul(2).add(1);
+            NDArray total = p.sum(PIXELS).add(g.sum(PIXELS)).add(1);
             NDArray softDice = overlap.div(total).neg().add(1);
-            return softDice.mul(1.5).add(bce(logits, target));
+            return softDice.mul(1.5).add(bce(z, g));
         }
     };
 
-    private static final int[] PIXEL_AXES = {1, 2};
+    private static final int[] PIXELS = {1};
 
     /** Loss of each sample, shape {@code [B]}. */
     public abstract NDArray perSample(NDArray logits, NDArray target);
 
-    /** The numerically stable form {@code max(z,0) − z·g + log(1 + e^−|z|)}. */
+    /** The numerically stable form {@code max(z,0) − z·g + log(1 + e^−|z|)}, on {@code [B, pixels]}. */
     private static NDArray bce(NDArray z, NDArray g) {
         NDArray softplusTail = z.abs().neg().exp().add(1).log();
-        return z.maximum(0).sub(z.mul(g)).add(softplusTail).mean(PIXEL_AXES);
+        return z.maximum(0).sub(z.mul(g)).add(softplusTail).mean(PIXELS);
+    }
+
+    /** {@code [B,H,W]} → {@code [B,H·W]}: DJL's PyTorch engine reduces over one axis at a time. */
+    static NDArray flat(NDArray perPixel) {
+        return perPixel.reshape(perPixel.getShape().get(0), -1);
     }
 }

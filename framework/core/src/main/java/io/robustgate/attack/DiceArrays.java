@@ -8,15 +8,16 @@ import ai.djl.nn.Activation;
 /** Batched Dice on native arrays, for choices made inside the attack loop. */
 final class DiceArrays {
 
-    private static final int[] PIXEL_AXES = {1, 2};
+    private static final int[] PIXELS = {1};
 
     private DiceArrays() {}
 
     /** {@code 2|P∩G|/(|P|+|G|)} per sample, 1 when both are empty. */
     static NDArray dice(NDArray logits, NDArray targets, float threshold) {
-        NDArray predicted = Activation.sigmoid(logits).gt(threshold).toType(DataType.FLOAT32, false);
-        NDArray overlap = predicted.mul(targets).sum(PIXEL_AXES).mul(2);
-        NDArray total = predicted.sum(PIXEL_AXES).add(targets.sum(PIXEL_AXES));
+        NDArray predicted = Activation.sigmoid(AttackLoss.flat(logits)).gt(threshold).toType(DataType.FLOAT32, false);
+        NDArray truth = AttackLoss.flat(targets);
+        NDArray overlap = predicted.mul(truth).sum(PIXELS).mul(2);
+        NDArray total = predicted.sum(PIXELS).add(truth.sum(PIXELS));
         return NDArrays.where(total.eq(0), total.onesLike(), overlap.div(total.maximum(1)));
     }
 }
