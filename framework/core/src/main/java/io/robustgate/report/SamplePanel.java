@@ -34,7 +34,7 @@ public final class SamplePanel {
 
     private static final int COLUMNS = 3;
     private static final int GAP = 8;
-    private static final int HEADER_HEIGHT = 24;
+    private static final int HEADER_HEIGHT = 40;
     private static final int CAPTION_HEIGHT = 34;
     /** Small model inputs (the 48x64 fixture) are enlarged by whole factors so pixels stay sharp. */
     private static final int TARGET_TILE_SIDE = 192;
@@ -42,11 +42,17 @@ public final class SamplePanel {
     private static final Color TEXT = new Color(0x20, 0x20, 0x20);
 
     private final SampleArtifacts sample;
+    private final String attack;
     private final int scale;
     private final int tileWidth;
     private final int tileHeight;
 
     public SamplePanel(SampleArtifacts sample) {
+        this(sample, "");
+    }
+
+    /** @param attack shown in the header beside the prompt, e.g. {@code PGD eps=2/255 steps=40} */
+    public SamplePanel(SampleArtifacts sample, String attack) {
         int expectedPixels = sample.channels() * sample.height() * sample.width();
         int expectedMask = sample.height() * sample.width();
         if (sample.original().length != expectedPixels || sample.adversarial().length != expectedPixels
@@ -56,6 +62,7 @@ public final class SamplePanel {
                     + " do not match their shape [" + sample.channels() + "," + sample.height() + "," + sample.width() + "]");
         }
         this.sample = sample;
+        this.attack = attack == null ? "" : attack;
         this.scale = Math.max(1, Math.round((float) TARGET_TILE_SIDE / Math.max(sample.height(), sample.width())));
         this.tileWidth = sample.width() * scale;
         this.tileHeight = sample.height() * scale;
@@ -88,18 +95,22 @@ public final class SamplePanel {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
             g.setColor(TEXT);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            drawClipped(g, header(), GAP, 17, width - 2 * GAP);
+            drawClipped(g, String.format(Locale.ROOT, "%s   Dice %.3f → %.3f", sample.sample().imageName(),
+                    sample.cleanDice(), sample.adversarialDice()), GAP, 16, width - 2 * GAP);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            String prompt = "prompt \"" + sample.sample().prompt() + "\"";
+            drawClipped(g, attack.isEmpty() ? prompt : attack + "   " + prompt, GAP, 33, width - 2 * GAP);
             float maxDelta = maxAbsoluteDelta();
             drawTile(g, Tile.ORIGINAL, picture(sample.original()), "original");
             drawTile(g, Tile.ADVERSARIAL, picture(sample.adversarial()), "adversarial");
             drawTile(g, Tile.PERTURBATION, perturbation(maxDelta), maxDelta > 0
-                    ? String.format(Locale.ROOT, "perturbation ×%.0f|max |δ| %s", 0.5f / maxDelta, EpsFormat.format(maxDelta))
-                    : "perturbation|none (all zero)");
+                    ? String.format(Locale.ROOT, "perturbation ×%.0f\nmax |δ| %s", 0.5f / maxDelta, EpsFormat.format(maxDelta))
+                    : "perturbation\nnone (all zero)");
             drawTile(g, Tile.TRUTH, mask(sample.truth()), "ground truth");
             drawTile(g, Tile.CLEAN_PREDICTION, mask(sample.cleanPrediction()),
-                    String.format(Locale.ROOT, "clean prediction|Dice %.3f", sample.cleanDice()));
+                    String.format(Locale.ROOT, "clean prediction\nDice %.3f", sample.cleanDice()));
             drawTile(g, Tile.ATTACKED_PREDICTION, mask(sample.adversarialPrediction()),
-                    String.format(Locale.ROOT, "attacked prediction|Dice %.3f", sample.adversarialDice()));
+                    String.format(Locale.ROOT, "attacked prediction\nDice %.3f", sample.adversarialDice()));
         } finally {
             g.dispose();
         }
@@ -116,11 +127,6 @@ public final class SamplePanel {
         return bytes.toByteArray();
     }
 
-    private String header() {
-        return String.format(Locale.ROOT, "%s  \"%s\"  Dice %.3f → %.3f", sample.sample().imageName(),
-                sample.sample().prompt(), sample.cleanDice(), sample.adversarialDice());
-    }
-
     private void drawTile(Graphics2D g, Tile tile, BufferedImage picture, String caption) {
         Rectangle bounds = tileBounds(tile);
         g.drawImage(picture, bounds.x, bounds.y, bounds.width, bounds.height, null);
@@ -128,7 +134,7 @@ public final class SamplePanel {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics metrics = g.getFontMetrics();
         int baseline = bounds.y + bounds.height + metrics.getAscent() + 2;
-        for (String line : caption.split("\\|")) {
+        for (String line : caption.split("\n")) {
             drawClipped(g, line, bounds.x, baseline, bounds.width);
             baseline += metrics.getHeight();
         }

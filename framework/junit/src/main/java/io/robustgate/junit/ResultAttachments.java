@@ -36,7 +36,7 @@ final class ResultAttachments {
             SampleArtifacts sample = worst.get(rank);
             String name = String.format(Locale.ROOT, "worst #%d: %s (Dice %.3f → %.3f)", rank + 1,
                     sample.sample().imageName(), sample.cleanDice(), sample.adversarialDice());
-            report.attach(name, "image/png", "png", new SamplePanel(sample).png());
+            report.attach(name, "image/png", "png", new SamplePanel(sample, result.displayName()).png());
         }
         report.attach("summary", "text/markdown", "md", utf8(ResultsTable.markdown(List.of(result))));
         report.attach("per-sample results", "text/csv", "csv", utf8(ResultsTable.samplesCsv(result)));
