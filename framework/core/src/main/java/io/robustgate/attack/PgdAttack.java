@@ -82,7 +82,7 @@ public final class PgdAttack implements Attack {
 
         void offer(NDArray candidate, NDArray candidateDice) {
             NDArray better = candidateDice.lt(dice);
-            NDArray pick = better.reshape(better.getShape().get(0), 1, 1, 1);
+            NDArray pick = better.reshape(better.getShape().get(0), 1, 1, 1).broadcast(candidate.getShape());
             NDArray nextIterate = NDArrays.where(pick, candidate, iterate);
             NDArray nextDice = NDArrays.where(better, candidateDice, dice);
             NDScope.unregister(nextIterate, nextDice);

@@ -2,7 +2,6 @@ package io.robustgate.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +23,13 @@ public record ModelManifest(
 
     /** Where the Hugging Face tokenizer lives and how prompts are padded. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TextSpec(String tokenizer, int contextLength, boolean padToContext) {}
+    public record TextSpec(String tokenizer, int contextLength, Boolean padToContext) {
+
+        /** Padding to the full context is the default: traced CLIP text encoders expect it. */
+        public boolean padsToContext() {
+            return padToContext == null || padToContext;
+        }
+    }
 
     /** What the module returns; only logits are supported. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -32,8 +37,7 @@ public record ModelManifest(
 
     public static final String FILE_NAME = "robustgate-model.json";
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads and validates a manifest, naming the file in every error. */
     public static ModelManifest read(Path file) {

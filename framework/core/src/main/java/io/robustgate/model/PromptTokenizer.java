@@ -28,7 +28,7 @@ public final class PromptTokenizer implements AutoCloseable {
         }
         // Padding to the full context keeps the traced graph's shapes; truncation keeps the end token.
         Map<String, String> options = Map.of(
-                "padding", spec.padToContext() ? "max_length" : "longest",
+                "padding", spec.padsToContext() ? "max_length" : "longest",
                 "maxLength", Integer.toString(spec.contextLength()),
                 "truncation", "true");
         try {

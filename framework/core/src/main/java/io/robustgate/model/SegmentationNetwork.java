@@ -74,7 +74,7 @@ public final class SegmentationNetwork {
         int offset = withChannel ? 2 : 1;
         if (!(withChannel || plain) || shape.get(0) != batch
                 || shape.get(offset) != image.height() || shape.get(offset + 1) != image.width()) {
-            throw wrongOutput(shape.toString());
+            throw wrongOutput(java.util.Arrays.toString(shape.getShape()));
         }
         return withChannel ? logits.squeeze(1) : logits;
     }

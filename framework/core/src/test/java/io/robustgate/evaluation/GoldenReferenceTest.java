@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.robustgate.AttackBatch;
 import io.robustgate.GoldenFixture;
 import io.robustgate.attack.Attack;
 import io.robustgate.attack.AttackLoss;
@@ -34,19 +33,19 @@ class GoldenReferenceTest {
 
     private static ModelBundle bundle;
     private static RobustnessEvaluator evaluator;
-    private static NDManager manager;
+    private static AttackBatch batch;
 
     @BeforeAll
     static void load() {
         bundle = GoldenFixture.loadBundle();
         evaluator = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
                 EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE));
-        manager = bundle.newManager();
+        batch = new AttackBatch(bundle, evaluator.samples());
     }
 
     @AfterAll
     static void close() {
-        manager.close();
+        batch.close();
         bundle.close();
     }
 
@@ -154,22 +153,11 @@ class GoldenReferenceTest {
     }
 
     private static AttackObjective objective(AttackLoss loss) {
-        List<PreparedSample> samples = evaluator.samples();
-        int height = samples.get(0).height();
-        int width = samples.get(0).width();
-        float[] masks = new float[samples.size() * height * width];
-        for (int i = 0; i < samples.size(); i++) {
-            System.arraycopy(samples.get(i).mask(), 0, masks, i * height * width, height * width);
-        }
-        TokenBatch tokens = bundle.tokenizer().encode(samples.stream().map(s -> s.sample().prompt()).toList());
-        return new AttackObjective(bundle.network(), tokens.idsArray(manager), tokens.attentionMaskArray(manager),
-                manager.create(masks, new Shape(samples.size(), height, width)), loss, 0.5f);
+        return batch.objective(loss);
     }
 
     private static NDArray pixels() {
-        PreparedSample first = evaluator.samples().get(0);
-        return manager.create(concatenatedPixels(),
-                new Shape(evaluator.samples().size(), first.channels(), first.height(), first.width()));
+        return batch.pixels();
     }
 
     private static float[] concatenatedPixels() {

@@ -1,0 +1,147 @@
+package io.robustgate.attack;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import io.robustgate.AttackBatch;
+import io.robustgate.GoldenFixture;
+import io.robustgate.evaluation.EvaluationOptions;
+import io.robustgate.evaluation.ProgressListener;
+import io.robustgate.evaluation.RobustnessEvaluator;
+import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.SampleResult;
+import io.robustgate.model.ModelBundle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Properties every attack must have, checked on the golden fixture. */
+class AttackPropertiesTest {
+
+    private static ModelBundle bundle;
+    private static RobustnessEvaluator evaluator;
+    private static AttackBatch batch;
+
+    @BeforeAll
+    static void load() {
+        bundle = GoldenFixture.loadBundle();
+        evaluator = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
+                EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE).withBatchSize(4));
+        batch = new AttackBatch(bundle, evaluator.samples());
+    }
+
+    @AfterAll
+    static void close() {
+        batch.close();
+        bundle.close();
+    }
+
+    static Stream<AttackSpec> specs() {
+        return Stream.of(
+                AttackSpec.fgsm(4 / 255f),
+                AttackSpec.fgsm(4 / 255f).withSpace(BudgetSpace.NORMALIZED),
+                AttackSpec.pgd(4 / 255f).withSteps(5),
+                AttackSpec.pgd(4 / 255f).withSteps(5).withLoss(AttackLoss.DICE_BCE),
+                AttackSpec.pgd(4 / 255f).withSteps(5).withKeepBest(true),
+                AttackSpec.pgd(0.5f).withSteps(3));
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void staysWithinBudgetAndPixelRangeWithoutTouchingTheInput(AttackSpec spec) {
+        NDArray clean = batch.pixels();
+        float[] before = clean.toFloatArray();
+        float[] adversarial = Attack.of(spec).perturb(batch.objective(spec.loss()), clean, batch.seeds(1)).toFloatArray();
+        assertArrayEquals(before, clean.toFloatArray(), "the caller's pixels are untouched");
+        float[] std = bundle.manifest().image().std();
+        int plane = before.length / batch.size() / std.length;
+        boolean changed = false;
+        for (int i = 0; i < before.length; i++) {
+            float channelEps = spec.space() == BudgetSpace.NORMALIZED ? spec.eps() * std[(i / plane) % std.length] : spec.eps();
+            assertTrue(Math.abs(adversarial[i] - before[i]) <= channelEps + 1e-6, "|δ| ≤ eps at " + i);
+            assertTrue(adversarial[i] >= 0 && adversarial[i] <= 1, "x' in [0,1] at " + i);
+            changed |= adversarial[i] != before[i];
+        }
+        assertTrue(changed, "the attack changed something");
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void zeroBudgetGivesTheCleanResult(AttackSpec spec) {
+        AttackSpec zero = spec.withEps(0);
+        NDArray clean = batch.pixels();
+        float[] adversarial = Attack.of(zero).perturb(batch.objective(zero.loss()), clean, batch.seeds(1)).toFloatArray();
+        assertArrayEquals(clean.toFloatArray(), adversarial, 0f);
+        RobustnessResult result = evaluator.evaluate(zero);
+        for (SampleResult sample : result.samples()) {
+            assertEquals(sample.cleanDice(), sample.adversarialDice(), 0.0, sample.sampleId());
+            assertEquals(0.0, sample.linf(), 0.0);
+        }
+    }
+
+    @Test
+    void sameSeedSameResultAndAnotherSeedAnotherStart() {
+        AttackSpec spec = AttackSpec.pgd(8 / 255f).withSteps(3);
+        RobustnessResult first = evaluator.evaluate(spec);
+        RobustnessResult again = evaluator.evaluate(spec);
+        assertEquals(first.samples(), again.samples());
+        RobustnessResult otherSeed = evaluator.evaluate(spec.withSeed(7));
+        assertFalse(first.samples().stream().map(SampleResult::l2).toList()
+                .equals(otherSeed.samples().stream().map(SampleResult::l2).toList()), "random start depends on the seed");
+    }
+
+    @Test
+    void resultsDoNotDependOnTheBatchSize() {
+        AttackSpec spec = AttackSpec.pgd(8 / 255f).withSteps(3);
+        RobustnessEvaluator oneByOne = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
+                EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE).withBatchSize(1));
+        List<SampleResult> batched = evaluator.evaluate(spec).samples();
+        List<SampleResult> single = oneByOne.evaluate(spec).samples();
+        for (int i = 0; i < batched.size(); i++) {
+            assertEquals(batched.get(i).adversarialDice(), single.get(i).adversarialDice(), 1e-3);
+            assertEquals(batched.get(i).l2(), single.get(i).l2(), 1e-3);
+        }
+    }
+
+    @Test
+    void pgdReachesAtLeastTheLossOfFgsm() {
+        float eps = 4 / 255f;
+        NDArray clean = batch.pixels();
+        AttackObjective objective = batch.objective(AttackLoss.BCE);
+        float fgsm = objective.losses(Attack.of(AttackSpec.fgsm(eps)).perturb(objective, clean, batch.seeds(1))).sum().getFloat();
+        float pgd = objective.losses(Attack.of(AttackSpec.pgd(eps)).perturb(objective, clean, batch.seeds(1))).sum().getFloat();
+        float cleanLoss = objective.losses(clean).sum().getFloat();
+        assertTrue(fgsm > cleanLoss, "FGSM raises the loss: " + cleanLoss + " → " + fgsm);
+        assertTrue(pgd >= fgsm, "PGD loss " + pgd + " ≥ FGSM loss " + fgsm);
+    }
+
+    @Test
+    void meanAttackedDiceDoesNotRiseWithTheBudget() {
+        List<Float> budgets = List.of(0f, 1 / 255f, 2 / 255f, 4 / 255f, 8 / 255f);
+        for (AttackSpec base : List.of(AttackSpec.fgsm(0), AttackSpec.pgd(0).withSteps(10))) {
+            double[] dice = evaluator.sweep(base, budgets).stream().mapToDouble(r -> r.adversarialDice().mean()).toArray();
+            for (int i = 1; i < dice.length; i++) {
+                assertTrue(dice[i] <= dice[i - 1] + 1e-9, base.type() + " Dice rose with eps: " + Arrays.toString(dice));
+            }
+            assertTrue(dice[dice.length - 1] < dice[0], base.type() + " at 8/255 lowers Dice: " + Arrays.toString(dice));
+        }
+    }
+
+    @Test
+    void keepBestNeverEndsAboveTheLastIterate() {
+        AttackSpec last = AttackSpec.pgd(2 / 255f).withSteps(5).withRandomStart(false);
+        List<SampleResult> plain = evaluator.evaluate(last).samples();
+        List<SampleResult> best = evaluator.evaluate(last.withKeepBest(true)).samples();
+        for (int i = 0; i < plain.size(); i++) {
+            assertTrue(best.get(i).adversarialDice() <= plain.get(i).adversarialDice() + 1e-12, plain.get(i).sampleId());
+        }
+    }
+}
