@@ -23,6 +23,18 @@ final class SharedModels {
     /** Bundles loaded so far in this JVM; lets tests prove that a model loads once per run. */
     static final AtomicInteger BUNDLE_LOADS = new AtomicInteger();
 
+    /** Bundles JUnit has closed at the end of a run; lets tests prove the native memory is released. */
+    static final AtomicInteger BUNDLE_CLOSES = new AtomicInteger();
+
+    /** A bundle as stored: JUnit closes {@link AutoCloseable} store values when the root context ends. */
+    private record StoredBundle(ModelBundle bundle) implements AutoCloseable {
+        @Override
+        public void close() {
+            bundle.close();
+            BUNDLE_CLOSES.incrementAndGet();
+        }
+    }
+
     private record BundleKey(Path directory, String device) {}
 
     private record EvaluatorKey(BundleKey bundle, Path data, String split, String prompt, int sampleLimit) {}
@@ -36,7 +48,7 @@ final class SharedModels {
         BundleKey bundleKey = new BundleKey(target.modelDirectory(), device.toString());
         EvaluatorKey key = new EvaluatorKey(bundleKey, target.dataDirectory(), target.split(), target.prompt(),
                 target.sampleLimit());
-        ModelBundle bundle = store.getOrComputeIfAbsent(bundleKey, b -> load(b, device), ModelBundle.class);
+        ModelBundle bundle = store.getOrComputeIfAbsent(bundleKey, b -> load(b, device), StoredBundle.class).bundle();
         return store.getOrComputeIfAbsent(key, k -> {
             io.robustgate.data.HeldOutSet set = io.robustgate.data.HeldOutSet
                     .load(target.dataDirectory(), target.split(), PromptChoice.of(target.prompt()))
@@ -48,10 +60,10 @@ final class SharedModels {
         }, RobustnessEvaluator.class);
     }
 
-    private static ModelBundle load(BundleKey key, Device device) {
+    private static StoredBundle load(BundleKey key, Device device) {
         System.out.println("[robustgate] loading model bundle " + key.directory() + " on " + device);
         ModelBundle bundle = ModelBundle.load(key.directory(), device);
         BUNDLE_LOADS.incrementAndGet();
-        return bundle;
+        return new StoredBundle(bundle);
     }
 }

@@ -13,6 +13,7 @@ import io.robustgate.junit.fixtures.GateAndBodyFailFixture;
 import io.robustgate.junit.fixtures.GoldenFixture;
 import io.robustgate.junit.fixtures.MissingDataFixture;
 import io.robustgate.junit.fixtures.MissingModelFixture;
+import io.robustgate.junit.fixtures.NanModelFixture;
 import io.robustgate.junit.fixtures.PassingGateFixture;
 import io.robustgate.junit.fixtures.SameModelFirstFixture;
 import io.robustgate.junit.fixtures.SameModelSecondFixture;
@@ -128,11 +129,13 @@ class AdversarialRobustnessExtensionTest {
     }
 
     @Test
-    void modelLoadsOnceForTwoTestClasses() {
-        int before = SharedModels.BUNDLE_LOADS.get();
+    void modelLoadsOnceForTwoTestClassesAndIsClosedAtTheEnd() {
+        int loadsBefore = SharedModels.BUNDLE_LOADS.get();
+        int closesBefore = SharedModels.BUNDLE_CLOSES.get();
         EngineExecutionResults results = run(SameModelFirstFixture.class, SameModelSecondFixture.class);
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
-        assertEquals(1, SharedModels.BUNDLE_LOADS.get() - before);
+        assertEquals(1, SharedModels.BUNDLE_LOADS.get() - loadsBefore);
+        assertEquals(1, SharedModels.BUNDLE_CLOSES.get() - closesBefore);
     }
 
     @Test
@@ -158,8 +161,16 @@ class AdversarialRobustnessExtensionTest {
         EngineExecutionResults results = run(BrokenModelFixture.class, PassingGateFixture.class);
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
         String message = failures(results).get(0).getMessage();
-        assertTrue(message.contains(Path.of(GoldenFixture.BAD_MODELS, "wrong-arity").toAbsolutePath().normalize().toString()),
-                message);
+        Path moduleFile = Path.of(GoldenFixture.BAD_MODELS, "wrong-arity", "model.pt").toAbsolutePath().normalize();
+        assertTrue(message.startsWith(moduleFile + ": forward("), message);
+    }
+
+    @Test
+    void modelReturningNaNFailsTheTestNamingTheModelAndTheSample() {
+        String message = failures(run(NanModelFixture.class)).get(0).getMessage();
+        Path moduleFile = Path.of(GoldenFixture.BAD_MODELS, "nan-output", "model.pt").toAbsolutePath().normalize();
+        assertTrue(message.startsWith(moduleFile + ": returned NaN logits for "), message);
+        assertTrue(message.contains("_HC.png"), message);
     }
 
     @Test
