@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.robustgate.data.HeldOutSet;
 import io.robustgate.data.PromptChoice;
+import io.robustgate.evaluation.EvaluationOptions;
+import io.robustgate.evaluation.ProgressListener;
+import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.model.ModelBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +67,12 @@ public final class GoldenFixture {
 
     public static ModelBundle loadBundle() {
         return ModelBundle.load(BUNDLE, Device.cpu());
+    }
+
+    /** An evaluator over the golden held-out set that prints no progress. */
+    public static RobustnessEvaluator quietEvaluator(ModelBundle bundle, int batchSize) {
+        return new RobustnessEvaluator(bundle, heldOutSet(),
+                EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE).withBatchSize(batchSize));
     }
 
     public static HeldOutSet heldOutSet() {

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import io.robustgate.AttackBatch;
 import io.robustgate.GoldenFixture;
-import io.robustgate.evaluation.EvaluationOptions;
-import io.robustgate.evaluation.ProgressListener;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
@@ -33,8 +31,7 @@ class AttackPropertiesTest {
     @BeforeAll
     static void load() {
         bundle = GoldenFixture.loadBundle();
-        evaluator = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
-                EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE).withBatchSize(4));
+        evaluator = GoldenFixture.quietEvaluator(bundle, 4);
         batch = new AttackBatch(bundle, evaluator.samples());
     }
 
@@ -101,8 +98,7 @@ class AttackPropertiesTest {
     @Test
     void resultsDoNotDependOnTheBatchSize() {
         AttackSpec spec = AttackSpec.pgd(8 / 255f).withSteps(3);
-        RobustnessEvaluator oneByOne = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
-                EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE).withBatchSize(1));
+        RobustnessEvaluator oneByOne = GoldenFixture.quietEvaluator(bundle, 1);
         List<SampleResult> batched = evaluator.evaluate(spec).samples();
         List<SampleResult> single = oneByOne.evaluate(spec).samples();
         for (int i = 0; i < batched.size(); i++) {

@@ -38,8 +38,7 @@ class GoldenReferenceTest {
     @BeforeAll
     static void load() {
         bundle = GoldenFixture.loadBundle();
-        evaluator = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
-                EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE));
+        evaluator = GoldenFixture.quietEvaluator(bundle, 16);
         batch = new AttackBatch(bundle, evaluator.samples());
     }
 

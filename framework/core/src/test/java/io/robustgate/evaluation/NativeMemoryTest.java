@@ -23,8 +23,7 @@ class NativeMemoryTest {
     @Test
     void residentSetStaysFlatOverSixHundredPgdSteps() throws IOException {
         try (ModelBundle bundle = GoldenFixture.loadBundle()) {
-            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
-                    EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE));
+            RobustnessEvaluator evaluator = GoldenFixture.quietEvaluator(bundle, 16);
             AttackSpec spec = AttackSpec.pgd(8 / 255f).withSteps(50);
             evaluator.evaluate(spec);
             evaluator.evaluate(spec);
@@ -42,8 +41,9 @@ class NativeMemoryTest {
         }
     }
 
-    /** Linux's VmRSS for this process. */
+    /** Linux's VmRSS for this process, after a GC so that Java heap churn does not count. */
     private static long residentBytes() throws IOException {
+        System.gc();
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;

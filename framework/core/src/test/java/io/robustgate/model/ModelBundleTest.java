@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import io.robustgate.GoldenFixture;
-import io.robustgate.evaluation.EvaluationOptions;
-import io.robustgate.evaluation.ProgressListener;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,8 +88,7 @@ class ModelBundleTest {
     @Test
     void nanLogitsStopTheRunNamingModelAndImage() {
         try (ModelBundle bundle = ModelBundle.load(GoldenFixture.BAD_MODELS.resolve("nan-output"), Device.cpu())) {
-            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
-                    EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE));
+            RobustnessEvaluator evaluator = GoldenFixture.quietEvaluator(bundle, 16);
             String message = assertThrows(ModelBundleException.class, evaluator::cleanPass).getMessage();
             assertTrue(message.contains("nan-output/model.pt") && message.contains("NaN logits")
                     && message.contains(".png"), message);
@@ -102,12 +99,10 @@ class ModelBundleTest {
     void modelStaysInEvalModeThroughAttacks() {
         // The fixture is scripted with Dropout and BatchNorm: train mode would change its logits.
         try (ModelBundle bundle = GoldenFixture.loadBundle()) {
-            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
-                    EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE));
+            RobustnessEvaluator evaluator = GoldenFixture.quietEvaluator(bundle, 16);
             double before = evaluator.cleanPass().meanDice();
             evaluator.evaluate(io.robustgate.attack.AttackSpec.pgd(8 / 255f).withSteps(3));
-            RobustnessEvaluator fresh = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
-                    EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE));
+            RobustnessEvaluator fresh = GoldenFixture.quietEvaluator(bundle, 16);
             double expected = meanOf(GoldenFixture.golden().get("clean").get("dice"));
             assertEquals(expected, before, 1e-3, "eval-mode Dice before attacking");
             assertEquals(before, fresh.cleanPass().meanDice(), 0.0, "BatchNorm statistics untouched by the attack");

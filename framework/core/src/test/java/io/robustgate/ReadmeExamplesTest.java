@@ -1,0 +1,47 @@
+package io.robustgate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.robustgate.model.ModelManifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The file formats the README documents parse as written there. */
+class ReadmeExamplesTest {
+
+    static final Path README = Path.of("../../README.md");
+
+    /** The fenced {@code json} blocks of the README, in order. */
+    static List<String> jsonBlocks() throws IOException {
+        List<String> blocks = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : Files.readAllLines(README)) {
+            if (current == null && line.strip().equals("```json")) {
+                current = new StringBuilder();
+            } else if (current != null && line.strip().equals("```")) {
+                blocks.add(current.toString());
+                current = null;
+            } else if (current != null) {
+                current.append(line).append('\n');
+            }
+        }
+        return blocks;
+    }
+
+    @Test
+    void modelManifestExampleParses(@TempDir Path dir) throws IOException {
+        String manifest = jsonBlocks().stream().filter(b -> b.contains("\"format\": \"torchscript\"")).findFirst().orElseThrow();
+        Path file = dir.resolve(ModelManifest.FILE_NAME);
+        Files.writeString(file, manifest);
+        ModelManifest parsed = ModelManifest.read(file);
+        assertEquals("kvasir-clipseg", parsed.name());
+        assertEquals(352, parsed.image().width());
+        assertTrue(parsed.text().padsToContext());
+    }
+}

@@ -1,0 +1,60 @@
+package io.robustgate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.evaluation.Results;
+import io.robustgate.evaluation.RobustnessResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripKeepsEveryFigureIncludingInfinitePsnr() {
+        RobustnessResult result = Results.of(AttackSpec.fgsm(4 / 255f), new double[] {0.9, 0.8}, new double[] {0.5, 0.7});
+        Path file = dir.resolve("nested/evaluate.json");
+        ResultsFile.write(file, ResultsDocument.of("maven:evaluate", List.of(result)));
+        ResultsDocument read = ResultsFile.read(file);
+        assertEquals(ResultsDocument.SCHEMA_VERSION, read.schemaVersion());
+        RobustnessResult back = read.results().get(0);
+        assertEquals(result.attack(), back.attack());
+        assertEquals(result.adversarialDice(), back.adversarialDice());
+        assertEquals(result.samples(), back.samples());
+        assertEquals(Double.POSITIVE_INFINITY, back.samples().get(0).psnr());
+    }
+
+    @Test
+    void fieldNamesAreStable() throws IOException {
+        RobustnessResult result = Results.of(AttackSpec.pgd(2 / 255f), new double[] {0.9}, new double[] {0.5});
+        Path file = dir.resolve("r.json");
+        ResultsFile.write(file, ResultsDocument.of("junit:T#m", List.of(result)));
+        String json = Files.readString(file);
+        for (String field : List.of("\"schemaVersion\"", "\"source\"", "\"results\"", "\"attack\"", "\"type\" : \"PGD\"",
+                "\"displayName\" : \"PGD eps=2/255 steps=40\"", "\"effectiveAlpha\"", "\"adversarialDice\"", "\"ciLow\"",
+                "\"diceDrop\"", "\"samples\"", "\"imageName\"", "\"timings\"")) {
+            assertTrue(json.contains(field), field + " in\n" + json);
+        }
+    }
+
+    @Test
+    void readAllFindsNestedDocumentsAndNamesABrokenOne() throws IOException {
+        RobustnessResult result = Results.of(AttackSpec.fgsm(1 / 255f), new double[] {0.9}, new double[] {0.8});
+        ResultsFile.write(dir.resolve("evaluate.json"), ResultsDocument.of("maven:evaluate", List.of(result)));
+        ResultsFile.write(dir.resolve("junit/a.json"), ResultsDocument.of("junit:A#a", List.of(result, result)));
+        assertEquals(3, ResultsFile.readAll(dir).stream().mapToInt(d -> d.results().size()).sum());
+        assertEquals(List.of(), ResultsFile.readAll(dir.resolve("absent")));
+        Files.writeString(dir.resolve("junit/broken.json"), "{\"results\": [");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultsFile.readAll(dir));
+        assertTrue(e.getMessage().contains("broken.json"), e.getMessage());
+    }
+}
