@@ -59,7 +59,8 @@ public final class RobustnessCurve {
     public XYChart chart() {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("eps (grey levels of 255)").yAxisTitle("mean Dice").build();
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.00")
+        // The x axis starts at 0 (no attack) so the smallest budget gets a labelled tick.
+        chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.00")
                 .setXAxisDecimalPattern("0.#").setLegendPosition(Styler.LegendPosition.InsideSW)
                 .setChartBackgroundColor(Color.WHITE);
         double[] levels = points.stream().mapToDouble(p -> p.eps() * 255.0).toArray();
