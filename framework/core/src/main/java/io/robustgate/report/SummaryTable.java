@@ -1,0 +1,162 @@
+package io.robustgate.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.attack.AttackType;
+import io.robustgate.attack.BudgetSpace;
+import io.robustgate.attack.EpsFormat;
+import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.gate.RuleOutcome;
+import io.robustgate.report.SummaryRow.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one-glance table of a build's robustness: a row per recorded result (attack, eps, clean and
+ * attacked Dice/IoU, drop, verdict) and a line per rule, as Markdown for people (a CI job summary,
+ * a pull-request comment) and JSON for dashboards.
+ */
+public record SummaryTable(List<SummaryRow> rows, List<RuleLine> rules) {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .build();
+
+    /** A rule's verdict and the lines that justify it (violations, or the measured values when passed). */
+    public record RuleLine(String rule, boolean passed, List<String> details) {}
+
+    public SummaryTable {
+        rows = List.copyOf(rows);
+        rules = List.copyOf(rules);
+    }
+
+    /** Rows from every result of every document; verdicts from {@code outcomes} (empty: nothing gated). */
+    public static SummaryTable of(List<ResultsDocument> documents, List<RuleOutcome> outcomes) {
+        record Sourced(String source, RobustnessResult result) {}
+        List<Sourced> results = new ArrayList<>();
+        for (ResultsDocument document : documents) {
+            for (RobustnessResult result : document.results()) {
+                results.add(new Sourced(document.source(), result));
+            }
+        }
+        // Grouped the way a reader compares them: per model and data, per attack, budgets ascending.
+        results.sort(Comparator.comparing((Sourced s) -> s.result().model(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(s -> s.result().dataset(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(s -> s.result().attack().type())
+                .thenComparingInt(s -> s.result().attack().steps())
+                .thenComparing(s -> s.result().attack().space())
+                .thenComparingDouble(s -> s.result().attack().eps()));
+        List<SummaryRow> rows = results.stream()
+                .map(s -> row(s.source(), s.result(), verdict(s.result(), outcomes)))
+                .toList();
+        List<RuleLine> rules = outcomes.stream()
+                .map(o -> new RuleLine(o.rule().displayName(), o.passed(), o.passed()
+                        ? o.measurements()
+                        : o.violations().stream().map(v -> v.message()).toList()))
+                .toList();
+        return new SummaryTable(rows, rules);
+    }
+
+    /** FAILED if any matching rule was violated by it, PASSED if some rule matched it, else NOT_GATED. */
+    public static Verdict verdict(RobustnessResult result, List<RuleOutcome> outcomes) {
+        boolean gated = false;
+        for (RuleOutcome outcome : outcomes) {
+            if (!outcome.violationsOf(result).isEmpty()) {
+                return Verdict.FAILED;
+            }
+            gated |= outcome.matches(result);
+        }
+        return gated ? Verdict.PASSED : Verdict.NOT_GATED;
+    }
+
+    public boolean passed() {
+        return rules.stream().allMatch(RuleLine::passed) && rows.stream().noneMatch(r -> r.verdict() == Verdict.FAILED);
+    }
+
+    public String toMarkdown() {
+        StringBuilder md = new StringBuilder("# Adversarial robustness summary\n\n");
+        if (rows.isEmpty()) {
+            md.append("No results were recorded.\n");
+        } else {
+            md.append("| Attack | eps | Model | Data | n | Clean Dice | Attacked Dice | Dice drop | Clean IoU | Attacked IoU | IoU drop | Gate | Source |\n");
+            md.append("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
+            for (SummaryRow row : rows) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %s |%n",
+                        cell(row.attack()), cell(row.eps()), cell(row.model()), cell(row.dataset()), row.samples(),
+                        row.cleanDice(), row.adversarialDice(), row.diceDrop(), row.cleanIou(), row.adversarialIou(),
+                        row.iouDrop(), row.verdict().label(), cell(row.source())));
+            }
+        }
+        if (!rules.isEmpty()) {
+            md.append("\n## Rules\n\n");
+            for (RuleLine rule : rules) {
+                md.append("- **").append(rule.rule()).append("**: ").append(rule.passed() ? "passed" : "FAILED").append('\n');
+                for (String detail : rule.details()) {
+                    md.append("  - ").append(detail).append('\n');
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the summary table as JSON", e);
+        }
+    }
+
+    public void writeMarkdown(Path file) {
+        write(file, toMarkdown());
+    }
+
+    public void writeJson(Path file) {
+        write(file, toJson());
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the summary to " + file, e);
+        }
+    }
+
+    private static SummaryRow row(String source, RobustnessResult result, Verdict verdict) {
+        AttackSpec spec = result.attack();
+        return new SummaryRow(source, result.model(), result.dataset(), attackLabel(spec), EpsFormat.format(spec.eps()),
+                result.adversarialDice().n(), result.cleanDice().mean(), result.adversarialDice().mean(),
+                result.diceDrop().mean(), result.cleanIou().mean(), result.adversarialIou().mean(),
+                result.iouDrop().mean(), verdict);
+    }
+
+    /** The attack without its budget, which has a column of its own: {@code PGD steps=40}. */
+    private static String attackLabel(AttackSpec spec) {
+        StringBuilder label = new StringBuilder(spec.type().name());
+        if (spec.type() == AttackType.PGD) {
+            label.append(" steps=").append(spec.steps());
+        }
+        if (spec.space() == BudgetSpace.NORMALIZED) {
+            label.append(" (normalised)");
+        }
+        return label.toString();
+    }
+
+    /** A pipe inside a cell would split it. */
+    private static String cell(String text) {
+        return text == null ? "" : text.replace("|", "\\|");
+    }
+}

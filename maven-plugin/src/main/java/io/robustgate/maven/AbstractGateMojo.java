@@ -1,0 +1,76 @@
+package io.robustgate.maven;
+
+import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.gate.GateRule;
+import io.robustgate.gate.GateStatistic;
+import io.robustgate.gate.RuleCheck;
+import io.robustgate.report.ResultsDocument;
+import io.robustgate.report.ResultsFile;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What {@code check} and {@code report} share: where the results JSON lies and the rules that
+ * judge it. Declared once at plugin level, the same {@code <rules>} serve both goals.
+ */
+public abstract class AbstractGateMojo extends AbstractMojo {
+
+    /**
+     * Folder searched recursively for results JSON: {@code robustgate:evaluate} writes
+     * {@code evaluate.json} there and the JUnit extension writes under {@code junit/}.
+     */
+    @Parameter(property = "robustgate.resultsDirectory", defaultValue = "${project.build.directory}/robustgate")
+    File resultsDirectory;
+
+    /**
+     * Each rule names an attack ({@code FGSM}, {@code PGD}), optionally a budget {@code eps}
+     * ({@code 2/255} or a decimal; absent: every budget), and {@code limits}, each a {@code metric}
+     * ({@code DICE}, {@code IOU}, {@code DICE_DROP}, {@code IOU_DROP}) with a {@code minimum} and/or
+     * {@code maximum}. A rule that matches no recorded result is a violation.
+     */
+    @Parameter
+    List<RuleConfiguration> rules;
+
+    /**
+     * {@code MEAN} compares the mean over the held-out set with each limit; {@code CONFIDENCE_BOUND}
+     * compares the pessimistic end of its bootstrap 95% interval, so a small set cannot pass by luck.
+     */
+    @Parameter(property = "robustgate.gateOn", defaultValue = "MEAN")
+    String gateOn;
+
+    /** Skips the goal. */
+    @Parameter(property = "robustgate.skip", defaultValue = "false")
+    boolean skip;
+
+    boolean hasRules() {
+        return rules != null && !rules.isEmpty();
+    }
+
+    /** The configured rules, validated; every problem names its parameter, e.g. {@code rules[0].limits[1].metric}. */
+    RuleCheck ruleCheck() throws MojoExecutionException {
+        GateStatistic statistic = ConfigurationEnums.parse("gateOn", gateOn, GateStatistic.class);
+        List<GateRule> gateRules = new ArrayList<>();
+        if (rules != null) {
+            for (int i = 0; i < rules.size(); i++) {
+                gateRules.add(rules.get(i).toRule("rules[" + i + "]"));
+            }
+        }
+        return new RuleCheck(gateRules, statistic);
+    }
+
+    List<ResultsDocument> readResults() throws MojoExecutionException {
+        try {
+            return ResultsFile.readAll(resultsDirectory.toPath());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    static List<RobustnessResult> allResults(List<ResultsDocument> documents) {
+        return documents.stream().flatMap(d -> d.results().stream()).toList();
+    }
+}

@@ -1,0 +1,221 @@
+package io.robustgate.maven;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.attack.AttackType;
+import io.robustgate.attack.EpsFormat;
+import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.SampleResult;
+import io.robustgate.gate.CheckedResult;
+import io.robustgate.gate.GateViolation;
+import io.robustgate.gate.RuleOutcome;
+import io.robustgate.metric.Summary;
+import io.robustgate.report.ResultsDocument;
+import io.robustgate.report.SummaryRow.Verdict;
+import io.robustgate.report.SummaryTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Turns the results {@code robustgate:evaluate} wrote into Allure result files, so they show up in
+ * the same report as the JUnit tests (which Allure's own JUnit listener records). One test case
+ * per attack and budget: its status is the gate's verdict, its parameters the attack settings, its
+ * steps the rule checks, and its attachments the summary and the per-sample table.
+ */
+final class AllureResultsExport {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final Path resultsDirectory;
+    private final List<RuleOutcome> outcomes;
+
+    /** @param outcomes the rule outcomes over all results; empty when no rules are configured */
+    AllureResultsExport(Path resultsDirectory, List<RuleOutcome> outcomes) {
+        this.resultsDirectory = resultsDirectory;
+        this.outcomes = List.copyOf(outcomes);
+    }
+
+    /** Documents from the plugin itself; the JUnit extension's results already reach Allure through its listener. */
+    static boolean fromPlugin(ResultsDocument document) {
+        return document.source() != null && document.source().startsWith("maven:");
+    }
+
+    /** Writes one Allure result per result of the document; returns how many. */
+    int write(ResultsDocument document) throws IOException {
+        Files.createDirectories(resultsDirectory);
+        for (RobustnessResult result : document.results()) {
+            write(document, result);
+        }
+        return document.results().size();
+    }
+
+    private void write(ResultsDocument document, RobustnessResult result) throws IOException {
+        String identity = String.join("|", "robustgate", document.source(), result.model(), result.dataset(),
+                result.prompt(), result.displayName(), result.attack().loss().name(), Long.toString(result.attack().seed()));
+        // Same identity, same file: a rerun replaces its earlier result instead of adding a retry.
+        String uuid = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+        long stop = createdAtMillis(document);
+        long start = stop - Math.round(result.timings() == null ? 0 : result.timings().attackSeconds() * 1000);
+
+        ObjectNode allure = JSON.createObjectNode();
+        allure.put("uuid", uuid);
+        allure.put("historyId", uuid);
+        allure.put("testCaseId", uuid);
+        allure.put("name", result.displayName() + " on " + result.dataset());
+        allure.put("fullName", "robustgate.evaluate." + result.model() + "." + result.dataset() + "." + result.displayName());
+        Verdict verdict = SummaryTable.verdict(result, outcomes);
+        String status = status(result, verdict);
+        allure.put("status", status);
+        if (!status.equals("passed")) {
+            allure.putObject("statusDetails").put("message", statusMessage(result, verdict));
+        }
+        allure.put("stage", "finished");
+        allure.put("description", description(result));
+        allure.put("start", start);
+        allure.put("stop", stop);
+        ArrayNode labels = allure.putArray("labels");
+        label(labels, "framework", "robustgate");
+        label(labels, "parentSuite", "Adversarial robustness");
+        label(labels, "suite", result.model());
+        label(labels, "subSuite", result.dataset());
+        label(labels, "feature", "Adversarial robustness");
+        label(labels, "story", result.attack().type().name());
+        label(labels, "tag", document.source());
+        ArrayNode parameters = allure.putArray("parameters");
+        AttackSpec spec = result.attack();
+        parameter(parameters, "attack", spec.type().name());
+        parameter(parameters, "eps", EpsFormat.format(spec.eps()));
+        if (spec.type() == AttackType.PGD) {
+            parameter(parameters, "steps", Integer.toString(spec.steps()));
+            parameter(parameters, "alpha", budget(spec.effectiveAlpha()));
+            parameter(parameters, "randomStart", Boolean.toString(spec.randomStart()));
+            parameter(parameters, "keepBest", Boolean.toString(spec.keepBest()));
+        }
+        parameter(parameters, "loss", spec.loss().name());
+        parameter(parameters, "space", spec.space().name());
+        parameter(parameters, "seed", Long.toString(spec.seed()));
+        parameter(parameters, "model", result.model());
+        parameter(parameters, "dataset", result.dataset());
+        parameter(parameters, "prompt", result.prompt());
+        parameter(parameters, "device", result.device());
+        parameter(parameters, "samples", Integer.toString(result.samples().size()));
+        ArrayNode steps = allure.putArray("steps");
+        for (RuleOutcome outcome : outcomes) {
+            for (CheckedResult checked : outcome.checked()) {
+                if (checked.result() == result) {
+                    for (String measurement : checked.measurements()) {
+                        ObjectNode step = steps.addObject();
+                        step.put("name", "Rule " + outcome.rule().displayName() + ": " + measurement);
+                        step.put("status", checked.passed() ? "passed" : "failed");
+                        step.put("stage", "finished");
+                        step.put("start", start);
+                        step.put("stop", stop);
+                    }
+                }
+            }
+        }
+        ArrayNode attachments = allure.putArray("attachments");
+        attach(attachments, uuid, "Summary", "summary.txt", "text/plain", summary(document, result));
+        attach(attachments, uuid, "Per-sample results", "samples.csv", "text/csv", samplesCsv(result));
+        JSON.writeValue(resultsDirectory.resolve(uuid + "-result.json").toFile(), allure);
+    }
+
+    /** Failed by a rule; broken when the run produced no usable figure; otherwise passed. */
+    private static String status(RobustnessResult result, Verdict verdict) {
+        if (Double.isNaN(result.adversarialDice().mean()) || result.samples().isEmpty()) {
+            return "broken";
+        }
+        return verdict == Verdict.FAILED ? "failed" : "passed";
+    }
+
+    private String statusMessage(RobustnessResult result, Verdict verdict) {
+        if (verdict == Verdict.FAILED) {
+            return String.join("\n", outcomes.stream()
+                    .flatMap(o -> o.violationsOf(result).stream()).map(GateViolation::message).toList());
+        }
+        return "the attack produced no per-sample figures (empty held-out set or NaN scores)";
+    }
+
+    private static String description(RobustnessResult result) {
+        return String.format(Locale.ROOT, "%s against **%s** on **%s** (prompt %s, %d samples, %s).%n%n"
+                        + "| | clean | attacked | drop |%n|---|--:|--:|--:|%n"
+                        + "| Dice | %s | %s | %s |%n| IoU | %s | %s | %s |%n%n"
+                        + "Perturbation: max L∞ %.4f, mean L2 %.3f, mean PSNR %.1f dB.",
+                result.displayName(), result.model(), result.dataset(), result.prompt(), result.samples().size(),
+                result.device(), figure(result.cleanDice()), figure(result.adversarialDice()), figure(result.diceDrop()),
+                figure(result.cleanIou()), figure(result.adversarialIou()), figure(result.iouDrop()),
+                result.maxLinf(), result.meanL2(), result.meanPsnr());
+    }
+
+    private static String figure(Summary summary) {
+        return String.format(Locale.ROOT, "%.3f (95%% CI %.3f–%.3f)", summary.mean(), summary.ciLow(), summary.ciHigh());
+    }
+
+    private static String summary(ResultsDocument document, RobustnessResult result) {
+        StringBuilder text = new StringBuilder(description(result).replace("**", "")).append("\n\nWorst samples:\n");
+        for (SampleResult sample : result.worstSamples(5)) {
+            text.append(String.format(Locale.ROOT, "  %s  Dice %.3f -> %.3f%n", sample.imageName(), sample.cleanDice(),
+                    sample.adversarialDice()));
+        }
+        text.append("\nSource: ").append(document.source()).append(", recorded ").append(document.createdAt()).append('\n');
+        return text.toString();
+    }
+
+    private static String samplesCsv(RobustnessResult result) {
+        StringBuilder csv = new StringBuilder("image,prompt,cleanDice,attackedDice,diceDrop,cleanIoU,attackedIoU,linf,l2,psnr\n");
+        for (SampleResult s : result.samples()) {
+            csv.append(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.5f,%.4f,%.2f%n", csvCell(s.imageName()),
+                    csvCell(s.prompt()), s.cleanDice(), s.adversarialDice(), s.diceDrop(), s.cleanIou(), s.adversarialIou(),
+                    s.linf(), s.l2(), s.psnr()));
+        }
+        return csv.toString();
+    }
+
+    private static String csvCell(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private void attach(ArrayNode attachments, String uuid, String name, String suffix, String type, String content)
+            throws IOException {
+        // Allure picks up attachment files by the "-attachment" in their names.
+        String file = uuid + "-" + suffix.replace(".", "-attachment.");
+        Files.writeString(resultsDirectory.resolve(file), content, StandardCharsets.UTF_8);
+        ObjectNode attachment = attachments.addObject();
+        attachment.put("name", name);
+        attachment.put("source", file);
+        attachment.put("type", type);
+    }
+
+    /** {@code 2/255} for whole grey levels, else a short decimal rather than {@code 9.803922E-4}. */
+    private static String budget(float value) {
+        String fraction = EpsFormat.format(value);
+        return fraction.endsWith("/255") ? fraction : String.format(Locale.ROOT, "%.5f", value);
+    }
+
+    private static void label(ArrayNode labels, String name, String value) {
+        labels.addObject().put("name", name).put("value", value);
+    }
+
+    private static void parameter(ArrayNode parameters, String name, String value) {
+        parameters.addObject().put("name", name).put("value", value);
+    }
+
+    private static long createdAtMillis(ResultsDocument document) {
+        try {
+            return Instant.parse(document.createdAt()).toEpochMilli();
+        } catch (DateTimeParseException | NullPointerException e) {
+            return System.currentTimeMillis();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.robustgate.maven;
+
+import ai.djl.Device;
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.data.DataSetException;
+import io.robustgate.data.HeldOutSet;
+import io.robustgate.data.PromptChoice;
+import io.robustgate.evaluation.EvaluationOptions;
+import io.robustgate.evaluation.RobustnessEvaluator;
+import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.model.ComputeDevice;
+import io.robustgate.model.ModelBundle;
+import io.robustgate.model.ModelBundleException;
+import io.robustgate.report.ResultsDocument;
+import io.robustgate.report.ResultsFile;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Attacks a model bundle on a held-out set with the attacks declared in the POM and writes the
+ * results JSON for {@code robustgate:check} and {@code robustgate:report}. The model is loaded once
+ * and its clean pass is shared by every attack and budget.
+ */
+@Mojo(name = "evaluate", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
+public class EvaluateMojo extends AbstractMojo {
+
+    /** Model bundle directory: {@code robustgate-model.json}, the TorchScript file and the tokenizer. */
+    @Parameter(property = "robustgate.model", required = true)
+    File model;
+
+    /** Held-out set root in the medvlsm layout: {@code anns/<split>.json}, {@code images/}, {@code masks/}. */
+    @Parameter(property = "robustgate.dataset", required = true)
+    File dataset;
+
+    @Parameter(property = "robustgate.split", defaultValue = "test")
+    String split;
+
+    /** Prompt key of each annotation ({@code p1} …), or {@code all} for every prompt variant. */
+    @Parameter(property = "robustgate.prompt", defaultValue = "p1")
+    String prompt;
+
+    /**
+     * Each attack has a {@code type} ({@code FGSM}, {@code PGD}) and {@code eps}: one budget or a
+     * comma-separated list, as fractions ({@code 2/255}) or decimals. Optional: {@code steps}
+     * (PGD, default 40), {@code alpha} (default 2.5·eps/steps), {@code randomStart}, {@code seed},
+     * {@code loss} ({@code BCE}, {@code DICE_BCE}), {@code space} ({@code PIXEL}, {@code NORMALIZED}),
+     * {@code keepBest}.
+     */
+    @Parameter(required = true)
+    List<AttackConfiguration> attacks;
+
+    /** Attack only the first N samples (0: all), for quick runs. */
+    @Parameter(property = "robustgate.sampleLimit", defaultValue = "0")
+    int sampleLimit;
+
+    /** {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}. */
+    @Parameter(property = "robustgate.device", defaultValue = "auto")
+    String device;
+
+    @Parameter(property = "robustgate.batchSize", defaultValue = "16")
+    int batchSize;
+
+    /**
+     * libtorch threads for the attacks, which run in Maven's own JVM. Unset: libtorch's default
+     * (one per core). On a shared CI machine 1 is often fastest, since OpenMP workers spin when
+     * their cores are busy. Takes effect only before the first model load in this JVM, and a
+     * {@code -Dai.djl.pytorch.num_threads} in MAVEN_OPTS wins.
+     */
+    @Parameter(property = "robustgate.torchThreads")
+    Integer torchThreads;
+
+    @Parameter(property = "robustgate.resultsFile", defaultValue = "${project.build.directory}/robustgate/evaluate.json")
+    File resultsFile;
+
+    @Parameter(property = "robustgate.skip", defaultValue = "false")
+    boolean skip;
+
+    static final String SOURCE = "maven:evaluate";
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Skipping robustness evaluation (robustgate.skip)");
+            return;
+        }
+        List<AttackSpec> specs = attackSpecs();
+        checkInputs();
+        applyTorchThreads();
+        Device computeDevice = computeDevice();
+        List<RobustnessResult> results = new ArrayList<>();
+        try (ModelBundle bundle = ModelBundle.load(model.toPath(), computeDevice)) {
+            HeldOutSet set = HeldOutSet.load(dataset.toPath(), split, PromptChoice.of(prompt)).limit(sampleLimit);
+            getLog().info(String.format(Locale.ROOT, "Attacking %s on %s (%d samples, prompt %s, %s) with %d attack(s)",
+                    bundle.name(), set.name(), set.samples().size(), prompt, bundle.device(), specs.size()));
+            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set, EvaluationOptions.DEFAULTS.withBatchSize(batchSize));
+            for (AttackSpec spec : specs) {
+                RobustnessResult result = evaluator.evaluate(spec);
+                results.add(result);
+                getLog().info(String.format(Locale.ROOT, "%s: Dice %.3f -> %.3f (drop %.3f), IoU %.3f -> %.3f",
+                        spec.displayName(), result.cleanDice().mean(), result.adversarialDice().mean(),
+                        result.diceDrop().mean(), result.cleanIou().mean(), result.adversarialIou().mean()));
+            }
+        } catch (ModelBundleException e) {
+            throw new MojoExecutionException("model: " + e.getMessage(), e);
+        } catch (DataSetException e) {
+            throw new MojoExecutionException("dataset: " + e.getMessage(), e);
+        }
+        try {
+            ResultsFile.write(resultsFile.toPath(), ResultsDocument.of(SOURCE, results));
+        } catch (java.io.UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        getLog().info("Wrote " + results.size() + " result(s) to " + resultsFile);
+    }
+
+    /** Every configured attack at every budget, validated before anything expensive is loaded. */
+    List<AttackSpec> attackSpecs() throws MojoExecutionException {
+        if (attacks == null || attacks.isEmpty()) {
+            throw new MojoExecutionException("attacks: declare at least one <attack>, e.g. <attack><type>PGD</type><eps>2/255</eps></attack>");
+        }
+        List<AttackSpec> specs = new ArrayList<>();
+        for (int i = 0; i < attacks.size(); i++) {
+            specs.addAll(attacks.get(i).toSpecs("attacks[" + i + "]"));
+        }
+        return specs;
+    }
+
+    void checkInputs() throws MojoExecutionException {
+        if (model == null || !model.isDirectory()) {
+            throw new MojoExecutionException("model: model bundle directory " + model + " does not exist");
+        }
+        if (dataset == null || !dataset.isDirectory()) {
+            throw new MojoExecutionException("dataset: held-out set directory " + dataset + " does not exist");
+        }
+        if (split == null || split.isBlank()) {
+            throw new MojoExecutionException("split: must not be empty (e.g. test)");
+        }
+        if (prompt == null || prompt.isBlank()) {
+            throw new MojoExecutionException("prompt: must not be empty (e.g. p1, or all)");
+        }
+        if (batchSize < 1) {
+            throw new MojoExecutionException("batchSize: must be at least 1 but is " + batchSize);
+        }
+        if (sampleLimit < 0) {
+            throw new MojoExecutionException("sampleLimit: must be 0 (all samples) or more but is " + sampleLimit);
+        }
+    }
+
+    static final String TORCH_THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+    static final String TORCH_INTEROP_THREADS_PROPERTY = "ai.djl.pytorch.num_interop_threads";
+
+    /** DJL reads these system properties when the PyTorch engine starts. */
+    void applyTorchThreads() throws MojoExecutionException {
+        if (torchThreads == null) {
+            return;
+        }
+        if (torchThreads < 1) {
+            throw new MojoExecutionException("torchThreads: must be at least 1 but is " + torchThreads);
+        }
+        if (System.getProperty(TORCH_THREADS_PROPERTY) == null) {
+            System.setProperty(TORCH_THREADS_PROPERTY, Integer.toString(torchThreads));
+            System.setProperty(TORCH_INTEROP_THREADS_PROPERTY, "1");
+        }
+    }
+
+    private Device computeDevice() throws MojoExecutionException {
+        try {
+            return ComputeDevice.resolve(device);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("device: " + e.getMessage(), e);
+        }
+    }
+}

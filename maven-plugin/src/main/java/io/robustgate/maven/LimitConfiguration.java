@@ -1,0 +1,55 @@
+package io.robustgate.maven;
+
+import io.robustgate.gate.GateMetric;
+import io.robustgate.gate.Limit;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/** One {@code <limit>} of a rule: a metric and a minimum, a maximum or both. */
+public class LimitConfiguration {
+
+    private String metric;
+    private String minimum;
+    private String maximum;
+
+    public void setMetric(String metric) {
+        this.metric = metric;
+    }
+
+    public void setMinimum(String minimum) {
+        this.minimum = minimum;
+    }
+
+    public void setMaximum(String maximum) {
+        this.maximum = maximum;
+    }
+
+    Limit toLimit(String path) throws MojoExecutionException {
+        GateMetric gateMetric = ConfigurationEnums.parse(path + ".metric", metric, GateMetric.class);
+        Double min = bound(path + ".minimum", minimum);
+        Double max = bound(path + ".maximum", maximum);
+        if (min == null && max == null) {
+            throw new MojoExecutionException(path + ": a limit on " + gateMetric + " needs a <minimum>, a <maximum> or both");
+        }
+        if (min != null && max != null && min > max) {
+            throw new MojoExecutionException(path + ": minimum " + min + " is above maximum " + max);
+        }
+        return new Limit(gateMetric, min, max);
+    }
+
+    /** Scores and drops both lie in [-1,1] (a drop is negative when the attack helped). */
+    private static Double bound(String path, String text) throws MojoExecutionException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new MojoExecutionException(path + ": '" + text.trim() + "' is not a number");
+        }
+        if (!(value >= -1 && value <= 1)) {
+            throw new MojoExecutionException(path + ": " + text.trim() + " is outside [-1,1]; Dice, IoU and their drops are fractions");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,44 @@
+package io.robustgate.maven;
+
+import io.robustgate.attack.AttackType;
+import io.robustgate.gate.GateRule;
+import io.robustgate.gate.Limit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/**
+ * One {@code <rule>} of {@code robustgate:check} and {@code robustgate:report}: the attack, an
+ * optional budget (absent: every budget of that attack) and its limits.
+ */
+public class RuleConfiguration {
+
+    private String attack;
+    private String eps;
+    private List<LimitConfiguration> limits;
+
+    public void setAttack(String attack) {
+        this.attack = attack;
+    }
+
+    public void setEps(String eps) {
+        this.eps = eps;
+    }
+
+    public void setLimits(List<LimitConfiguration> limits) {
+        this.limits = limits;
+    }
+
+    GateRule toRule(String path) throws MojoExecutionException {
+        AttackType attackType = ConfigurationEnums.parse(path + ".attack", attack, AttackType.class);
+        Float budget = eps == null || eps.isBlank() ? null : EpsParameter.parse(path + ".eps", eps);
+        if (limits == null || limits.isEmpty()) {
+            throw new MojoExecutionException(path + ".limits: a rule needs at least one <limit>");
+        }
+        List<Limit> converted = new ArrayList<>();
+        for (int i = 0; i < limits.size(); i++) {
+            converted.add(limits.get(i).toLimit(path + ".limits[" + i + "]"));
+        }
+        return new GateRule(attackType, budget, converted);
+    }
+}

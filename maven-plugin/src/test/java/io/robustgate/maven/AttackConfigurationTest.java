@@ -1,0 +1,128 @@
+package io.robustgate.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.robustgate.attack.AttackLoss;
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.attack.AttackType;
+import io.robustgate.attack.BudgetSpace;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+class AttackConfigurationTest {
+
+    private static AttackConfiguration attack(String type, String eps) {
+        AttackConfiguration attack = new AttackConfiguration();
+        attack.setType(type);
+        attack.setEps(eps);
+        return attack;
+    }
+
+    @Test
+    void oneSpecPerBudgetWrittenAsFractionsOrDecimals() throws Exception {
+        List<AttackSpec> specs = attack("FGSM", "1/255, 2/255,0.0156862745,8e-3").toSpecs("attacks[0]");
+
+        assertEquals(4, specs.size());
+        assertEquals(1 / 255f, specs.get(0).eps(), 1e-9);
+        assertEquals(2 / 255f, specs.get(1).eps(), 1e-9);
+        assertEquals(4 / 255f, specs.get(2).eps(), 1e-7);
+        assertEquals(0.008f, specs.get(3).eps(), 1e-9);
+        assertTrue(specs.stream().allMatch(s -> s.type() == AttackType.FGSM));
+    }
+
+    @Test
+    void pgdGetsTheLibraryDefaultsUnlessOverridden() throws Exception {
+        AttackSpec defaults = attack("pgd", "2/255").toSpecs("attacks[0]").get(0);
+        assertEquals(AttackSpec.pgd(2 / 255f), defaults);
+
+        AttackConfiguration tuned = attack("PGD", "2/255");
+        tuned.setSteps(10);
+        tuned.setAlpha("1/255");
+        tuned.setRandomStart(false);
+        tuned.setSeed(7L);
+        tuned.setLoss("dice-bce");
+        tuned.setSpace("normalized");
+        tuned.setKeepBest(true);
+        AttackSpec spec = tuned.toSpecs("attacks[0]").get(0);
+
+        assertEquals(10, spec.steps());
+        assertEquals(1 / 255f, spec.alpha(), 1e-9);
+        assertFalse(spec.randomStart());
+        assertEquals(7L, spec.seed());
+        assertEquals(AttackLoss.DICE_BCE, spec.loss());
+        assertEquals(BudgetSpace.NORMALIZED, spec.space());
+        assertTrue(spec.keepBest());
+    }
+
+    @Test
+    void budgetOutsideTheUnitIntervalNamesTheParameter() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> attack("PGD", "300/255").toSpecs("attacks[1]"));
+        assertEquals("attacks[1].eps: 300/255 is outside (0,1]", e.getMessage());
+
+        MojoExecutionException zero = assertThrows(MojoExecutionException.class,
+                () -> attack("FGSM", "1/255,0").toSpecs("attacks[0]"));
+        assertEquals("attacks[0].eps: 0 is outside (0,1]", zero.getMessage());
+    }
+
+    @Test
+    void unreadableBudgetsSayHowToWriteOne() {
+        MojoExecutionException garbage = assertThrows(MojoExecutionException.class,
+                () -> attack("FGSM", "two/255").toSpecs("attacks[0]"));
+        assertEquals("attacks[0].eps: 'two/255' is not a budget: write e.g. 2/255 or 0.008", garbage.getMessage());
+
+        MojoExecutionException missing = assertThrows(MojoExecutionException.class,
+                () -> attack("FGSM", null).toSpecs("attacks[2]"));
+        assertTrue(missing.getMessage().startsWith("attacks[2].eps is missing"), missing.getMessage());
+
+        MojoExecutionException empty = assertThrows(MojoExecutionException.class,
+                () -> attack("FGSM", "1/255,,2/255").toSpecs("attacks[0]"));
+        assertTrue(empty.getMessage().contains("empty entry"), empty.getMessage());
+    }
+
+    @Test
+    void unknownAttackListsTheKnownOnes() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> attack("CW", "2/255").toSpecs("attacks[0]"));
+        assertEquals("attacks[0].type: 'CW' is unknown: use one of FGSM, PGD", e.getMessage());
+
+        MojoExecutionException missing = assertThrows(MojoExecutionException.class,
+                () -> attack(null, "2/255").toSpecs("attacks[3]"));
+        assertEquals("attacks[3].type is missing: use one of FGSM, PGD", missing.getMessage());
+    }
+
+    @Test
+    void stepsMustSuitTheAttack() {
+        AttackConfiguration fgsm = attack("FGSM", "2/255");
+        fgsm.setSteps(10);
+        assertTrue(assertThrows(MojoExecutionException.class, () -> fgsm.toSpecs("attacks[0]")).getMessage()
+                .startsWith("attacks[0].steps: FGSM takes exactly one step"));
+
+        AttackConfiguration pgd = attack("PGD", "2/255");
+        pgd.setSteps(0);
+        assertEquals("attacks[0].steps: must be at least 1 but is 0",
+                assertThrows(MojoExecutionException.class, () -> pgd.toSpecs("attacks[0]")).getMessage());
+    }
+
+    @Test
+    void unknownLossAndSpaceNameTheirParameters() {
+        AttackConfiguration loss = attack("PGD", "2/255");
+        loss.setLoss("hinge");
+        assertEquals("attacks[0].loss: 'hinge' is unknown: use one of BCE, DICE_BCE",
+                assertThrows(MojoExecutionException.class, () -> loss.toSpecs("attacks[0]")).getMessage());
+
+        AttackConfiguration space = attack("PGD", "2/255");
+        space.setSpace("lab");
+        assertEquals("attacks[0].space: 'lab' is unknown: use one of PIXEL, NORMALIZED",
+                assertThrows(MojoExecutionException.class, () -> space.toSpecs("attacks[0]")).getMessage());
+
+        AttackConfiguration alpha = attack("PGD", "2/255");
+        alpha.setAlpha("2");
+        assertEquals("attacks[0].alpha: 2 is outside (0,1]",
+                assertThrows(MojoExecutionException.class, () -> alpha.toSpecs("attacks[0]")).getMessage());
+    }
+}

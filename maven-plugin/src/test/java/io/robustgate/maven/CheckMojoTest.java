@@ -1,0 +1,136 @@
+package io.robustgate.maven;
+
+import static io.robustgate.maven.RuleConfigurationTest.limit;
+import static io.robustgate.maven.RuleConfigurationTest.rule;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.report.ResultsDocument;
+import io.robustgate.report.ResultsFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckMojoTest {
+
+    @TempDir
+    Path results;
+
+    private final RecordingLog log = new RecordingLog();
+    private final CheckMojo mojo = new CheckMojo();
+
+    @BeforeEach
+    void recordedResults() {
+        // As a build leaves them: evaluate's file at the top, the JUnit extension's in junit/.
+        ResultsFile.write(results.resolve("evaluate.json"), ResultsDocument.of("maven:evaluate",
+                List.of(RecordedResults.uniform(AttackSpec.fgsm(1 / 255f), 8, 0.90, 0.86))));
+        ResultsFile.write(results.resolve("junit").resolve("HeadTest.json"), ResultsDocument.of("junit:HeadTest#pgd",
+                List.of(RecordedResults.uniform(AttackSpec.pgd(2 / 255f), 8, 0.90, 0.61))));
+        mojo.resultsDirectory = results.toFile();
+        mojo.gateOn = "MEAN";
+        mojo.haltOnFailure = true;
+        mojo.setLog(log);
+    }
+
+    @Test
+    void passingRulesLogWhatTheyMeasured() {
+        mojo.rules = List.of(rule("FGSM", "1/255", limit("DICE", "0.80", null), limit("DICE_DROP", null, "0.10")));
+
+        assertDoesNotThrow(mojo::execute);
+
+        assertTrue(log.has("INFO", "Checking 2 robustness result(s) from 2 file(s)"), log.lines.toString());
+        assertTrue(log.has("INFO", "Rule FGSM eps=1/255 passed: FGSM eps=1/255: Dice 0.860 ≥ minDice 0.800"), log.lines.toString());
+        assertTrue(log.has("INFO", "All robustness checks have been met."));
+        assertEquals(0, log.count("WARNING"));
+    }
+
+    @Test
+    void violationsAreLoggedWithTheirNumbersThenTheBuildFails() {
+        mojo.rules = List.of(rule("PGD", "2/255", limit("DICE", "0.80", null)), rule("FGSM", "8/255", limit("IOU", "0.5", null)));
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("Robustness checks have not been met. See log for details.", e.getMessage());
+        assertTrue(log.has("WARNING", "Rule PGD eps=2/255 violated: PGD eps=2/255 steps=40: Dice 0.610 < minDice 0.800 (clean 0.900, drop 0.290"),
+                log.lines.toString());
+        assertTrue(log.has("WARNING", "Rule FGSM eps=8/255 matched no result: results exist only for FGSM eps=1/255, PGD eps=2/255"),
+                log.lines.toString());
+    }
+
+    @Test
+    void withoutHaltOnFailureViolationsOnlyWarn() {
+        mojo.rules = List.of(rule("PGD", "2/255", limit("DICE", "0.80", null)));
+        mojo.haltOnFailure = false;
+
+        assertDoesNotThrow(mojo::execute);
+
+        assertTrue(log.has("WARNING", "Rule PGD eps=2/255 violated"));
+        assertTrue(log.has("WARNING", "Robustness checks have not been met. See log for details. (haltOnFailure=false"));
+    }
+
+    @Test
+    void confidenceBoundIsChosenWithGateOn() {
+        mojo.rules = List.of(rule("FGSM", "1/255", limit("DICE", "0.80", null)));
+        mojo.gateOn = "confidence_bound";
+
+        assertDoesNotThrow(mojo::execute);
+
+        assertTrue(log.has("INFO", "Dice (95% CI bound) 0.860 ≥ minDice 0.800"), log.lines.toString());
+    }
+
+    @Test
+    void configurationErrorsNameTheParameter() {
+        mojo.rules = null;
+        assertTrue(assertThrows(MojoExecutionException.class, mojo::execute).getMessage()
+                .startsWith("rules: robustgate:check needs at least one <rule>"));
+
+        mojo.rules = List.of(rule("PGD", "2/255", limit("DICE", "0.8", null)));
+        mojo.gateOn = "MEDIAN";
+        assertEquals("gateOn: 'MEDIAN' is unknown: use one of MEAN, CONFIDENCE_BOUND",
+                assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+
+        mojo.gateOn = "MEAN";
+        mojo.rules = List.of(rule("PGD", "2/255", limit("DICE_RATIO", "0.8", null)));
+        assertTrue(assertThrows(MojoExecutionException.class, mojo::execute).getMessage()
+                .startsWith("rules[0].limits[0].metric: 'DICE_RATIO' is unknown"));
+    }
+
+    @Test
+    void unreadableResultsFileIsNamed() throws Exception {
+        Path broken = results.resolve("junit").resolve("Broken.json");
+        Files.writeString(broken, "{ not json");
+        mojo.rules = List.of(rule("PGD", "2/255", limit("DICE", "0.8", null)));
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith(broken + ": not a RobustGate results file"), e.getMessage());
+    }
+
+    @Test
+    void noResultsAtAllFailsEveryRule() throws Exception {
+        mojo.resultsDirectory = results.resolve("nothing-here").toFile();
+        mojo.rules = List.of(rule("PGD", "2/255", limit("DICE", "0.8", null)));
+
+        assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(log.has("WARNING", "Rule PGD eps=2/255 matched no result: there are no results at all"));
+    }
+
+    @Test
+    void skipDoesNothing() {
+        mojo.skip = true;
+        mojo.rules = null;
+
+        assertDoesNotThrow(mojo::execute);
+        assertFalse(log.has("INFO", "Checking"));
+    }
+}

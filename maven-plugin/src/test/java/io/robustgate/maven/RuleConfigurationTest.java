@@ -1,0 +1,88 @@
+package io.robustgate.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.robustgate.attack.AttackType;
+import io.robustgate.gate.GateMetric;
+import io.robustgate.gate.GateRule;
+import io.robustgate.gate.Limit;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+class RuleConfigurationTest {
+
+    static LimitConfiguration limit(String metric, String minimum, String maximum) {
+        LimitConfiguration limit = new LimitConfiguration();
+        limit.setMetric(metric);
+        limit.setMinimum(minimum);
+        limit.setMaximum(maximum);
+        return limit;
+    }
+
+    static RuleConfiguration rule(String attack, String eps, LimitConfiguration... limits) {
+        RuleConfiguration rule = new RuleConfiguration();
+        rule.setAttack(attack);
+        rule.setEps(eps);
+        rule.setLimits(List.of(limits));
+        return rule;
+    }
+
+    @Test
+    void convertsTheReadmeExample() throws Exception {
+        GateRule rule = rule("PGD", "2/255", limit("DICE", "0.80", null), limit("DICE_DROP", null, "0.10"))
+                .toRule("rules[0]");
+
+        assertEquals(AttackType.PGD, rule.attack());
+        assertEquals(2 / 255f, rule.eps(), 1e-9);
+        assertEquals(List.of(new Limit(GateMetric.DICE, 0.80, null), new Limit(GateMetric.DICE_DROP, null, 0.10)),
+                rule.limits());
+    }
+
+    @Test
+    void ruleWithoutEpsCoversEveryBudget() throws Exception {
+        GateRule rule = rule("fgsm", null, limit("iou", "0.5", null)).toRule("rules[0]");
+
+        assertNull(rule.eps());
+        assertEquals(GateMetric.IOU, rule.limits().get(0).metric());
+    }
+
+    @Test
+    void unknownMetricNamesItsPath() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> rule("PGD", "2/255", limit("DICE", "0.8", null), limit("ACCURACY", "0.9", null)).toRule("rules[0]"));
+        assertEquals("rules[0].limits[1].metric: 'ACCURACY' is unknown: use one of DICE, IOU, DICE_DROP, IOU_DROP",
+                e.getMessage());
+    }
+
+    @Test
+    void limitNeedsABoundThatIsAFraction() {
+        assertEquals("rules[2].limits[0]: a limit on DICE needs a <minimum>, a <maximum> or both",
+                assertThrows(MojoExecutionException.class,
+                        () -> rule("PGD", null, limit("DICE", null, null)).toRule("rules[2]")).getMessage());
+        assertEquals("rules[0].limits[0].minimum: '0,8' is not a number",
+                assertThrows(MojoExecutionException.class,
+                        () -> rule("PGD", null, limit("DICE", "0,8", null)).toRule("rules[0]")).getMessage());
+        assertTrue(assertThrows(MojoExecutionException.class,
+                () -> rule("PGD", null, limit("DICE", "80", null)).toRule("rules[0]")).getMessage()
+                .startsWith("rules[0].limits[0].minimum: 80 is outside [-1,1]"));
+        assertEquals("rules[0].limits[0]: minimum 0.9 is above maximum 0.5",
+                assertThrows(MojoExecutionException.class,
+                        () -> rule("PGD", null, limit("DICE", "0.9", "0.5")).toRule("rules[0]")).getMessage());
+    }
+
+    @Test
+    void ruleNeedsAnAttackAndLimitsAndASaneBudget() {
+        assertEquals("rules[0].attack is missing: use one of FGSM, PGD",
+                assertThrows(MojoExecutionException.class,
+                        () -> rule(null, "2/255", limit("DICE", "0.8", null)).toRule("rules[0]")).getMessage());
+        assertEquals("rules[1].limits: a rule needs at least one <limit>",
+                assertThrows(MojoExecutionException.class, () -> rule("PGD", "2/255").toRule("rules[1]")).getMessage());
+        assertEquals("rules[0].eps: 2 is outside (0,1]",
+                assertThrows(MojoExecutionException.class,
+                        () -> rule("PGD", "2", limit("DICE", "0.8", null)).toRule("rules[0]")).getMessage());
+    }
+}
