@@ -1,0 +1,93 @@
+package io.robustgate.junit;
+
+import io.robustgate.attack.AttackLoss;
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.attack.AttackType;
+import io.robustgate.attack.BudgetSpace;
+import io.robustgate.gate.GateStatistic;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A robustness requirement: attack the held-out set of the class's {@link RobustnessModel} and
+ * fail when the attacked figures pass a limit. Each budget in {@link #eps()} is one invocation,
+ * named like {@code PGD eps=2/255 steps=40}; a test method may take the {@code RobustnessResult}
+ * as a parameter to assert more.
+ *
+ * <p>Repeatable, and usable as a meta-annotation, so a team can name its release criteria once:
+ * <pre>{@code
+ * @AdversarialRobustness(attack = PGD, eps = 2/255f, minDice = 0.80)
+ * @AdversarialRobustness(attack = FGSM, eps = {1/255f, 2/255f, 4/255f}, minIoU = 0.60)
+ * @Retention(RUNTIME) @Target(METHOD)
+ * @interface ReleaseGate {}
+ * }</pre>
+ *
+ * <p>Limits left at their default ({@code NaN}, or any negative value) are not checked.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Repeatable(AdversarialRobustness.List.class)
+@TestTemplate
+@ExtendWith(AdversarialRobustnessExtension.class)
+public @interface AdversarialRobustness {
+
+    AttackType attack() default AttackType.PGD;
+
+    /** Budgets in [0,1] pixel units (write {@code 2/255f}); one invocation each. */
+    float[] eps();
+
+    /** PGD iterations; FGSM takes one step whatever this says. */
+    int steps() default AttackSpec.DEFAULT_PGD_STEPS;
+
+    /** PGD step size; 0 or less means {@code 2.5·eps/steps}. */
+    float alpha() default 0f;
+
+    /** PGD starts from a random point in the eps-ball (seeded per sample). */
+    boolean randomStart() default true;
+
+    long seed() default AttackSpec.DEFAULT_SEED;
+
+    AttackLoss loss() default AttackLoss.BCE;
+
+    BudgetSpace space() default BudgetSpace.PIXEL;
+
+    /** PGD keeps the iterate with the highest loss rather than the last one. */
+    boolean keepBest() default false;
+
+    double minDice() default Double.NaN;
+
+    double minIoU() default Double.NaN;
+
+    double maxDiceDrop() default Double.NaN;
+
+    double maxIoUDrop() default Double.NaN;
+
+    /** Gate the mean, or the pessimistic end of its bootstrap 95% interval. */
+    GateStatistic gateOn() default GateStatistic.MEAN;
+
+    /** Prompt key to use instead of the one of {@link HeldOutSet#prompt()}; empty keeps it. */
+    String prompt() default "";
+
+    /** Attack only the first n samples; 0 attacks all. */
+    int sampleLimit() default 0;
+
+    /**
+     * The container the compiler puts repeated {@code @AdversarialRobustness} in. It carries the
+     * same meta-annotations, so a method with several requirements is still a test template.
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @TestTemplate
+    @ExtendWith(AdversarialRobustnessExtension.class)
+    @interface List {
+        AdversarialRobustness[] value();
+    }
+}

@@ -1,0 +1,68 @@
+package io.robustgate.junit;
+
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.gate.GateMetric;
+import io.robustgate.gate.Limit;
+import io.robustgate.gate.RobustnessGate;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * One invocation of an {@link AdversarialRobustness} test: an attack at one budget, the gate its
+ * result must pass, and the annotation's own choice of prompt and sample count.
+ *
+ * @param prompt the annotation's prompt key, empty when it keeps the held-out set's
+ * @param sampleLimit how many samples to attack; 0 for all
+ */
+record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit) {
+
+    /** One case per budget of the annotation, in the order written. */
+    static List<AttackCase> expand(AdversarialRobustness annotation, Method method) {
+        String where = "@AdversarialRobustness on " + method.getDeclaringClass().getSimpleName() + "#" + method.getName();
+        if (annotation.eps().length == 0) {
+            throw new ExtensionConfigurationException(where + " names no eps: write e.g. eps = 2/255f");
+        }
+        if (annotation.sampleLimit() < 0) {
+            throw new ExtensionConfigurationException(where + ": sampleLimit must be 0 (all) or more but is "
+                    + annotation.sampleLimit());
+        }
+        RobustnessGate gate = new RobustnessGate(limits(annotation), annotation.gateOn());
+        List<AttackCase> cases = new ArrayList<>();
+        for (float eps : annotation.eps()) {
+            AttackSpec spec;
+            try {
+                spec = new AttackSpec(annotation.attack(), eps, annotation.steps(), annotation.alpha(),
+                        annotation.randomStart(), annotation.seed(), annotation.loss(), annotation.space(),
+                        annotation.keepBest());
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
+            }
+            cases.add(new AttackCase(spec, gate, annotation.prompt().trim(), annotation.sampleLimit()));
+        }
+        return cases;
+    }
+
+    private static List<Limit> limits(AdversarialRobustness annotation) {
+        List<Limit> limits = new ArrayList<>();
+        if (isSet(annotation.minDice())) {
+            limits.add(Limit.minimum(GateMetric.DICE, annotation.minDice()));
+        }
+        if (isSet(annotation.minIoU())) {
+            limits.add(Limit.minimum(GateMetric.IOU, annotation.minIoU()));
+        }
+        if (isSet(annotation.maxDiceDrop())) {
+            limits.add(Limit.maximum(GateMetric.DICE_DROP, annotation.maxDiceDrop()));
+        }
+        if (isSet(annotation.maxIoUDrop())) {
+            limits.add(Limit.maximum(GateMetric.IOU_DROP, annotation.maxIoUDrop()));
+        }
+        return limits;
+    }
+
+    /** Annotations cannot default to null, so NaN (the default) and negative values mean "no limit". */
+    private static boolean isSet(double limit) {
+        return !Double.isNaN(limit) && limit >= 0;
+    }
+}

@@ -1,0 +1,30 @@
+package io.robustgate.junit;
+
+import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.report.ResultsDocument;
+import io.robustgate.report.ResultsFile;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Writes one invocation's result where the Maven plugin's {@code check} and {@code report} goals
+ * look: {@code <results dir>/<class>.<method>.<invocation>.json}, source {@code junit:<class>#<method>}.
+ */
+final class InvocationResultsFile {
+
+    static final String RESULTS_DIR = "robustgate.results.dir";
+    static final String DEFAULT_DIRECTORY = "target/robustgate/junit";
+
+    private InvocationResultsFile() {}
+
+    static Path write(ExtensionContext context, RobustnessResult result, int invocationIndex) {
+        String className = context.getRequiredTestClass().getName();
+        String methodName = context.getRequiredTestMethod().getName();
+        Path directory = EvaluationTarget.absolute(
+                EvaluationTarget.parameter(context, RESULTS_DIR).orElse(DEFAULT_DIRECTORY));
+        Path file = directory.resolve(className + "." + methodName + "." + invocationIndex + ".json");
+        ResultsFile.write(file, ResultsDocument.of("junit:" + className + "#" + methodName, List.of(result)));
+        return file;
+    }
+}

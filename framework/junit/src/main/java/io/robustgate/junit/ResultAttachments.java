@@ -1,0 +1,68 @@
+package io.robustgate.junit;
+
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.SampleArtifacts;
+import io.robustgate.report.ResultsTable;
+import io.robustgate.report.RobustnessCurve;
+import io.robustgate.report.SamplePanel;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The pictures and tables a result contributes to the test report. */
+final class ResultAttachments {
+
+    private ResultAttachments() {}
+
+    /** E.g. {@code PGD eps=2/255 steps=40: Dice 0.913 → 0.612 (95% CI 0.580–0.640), IoU 0.84 → 0.47, n=48}. */
+    static String headline(RobustnessResult result) {
+        return String.format(Locale.ROOT, "%s: Dice %.3f → %.3f (95%% CI %.3f–%.3f), IoU %.3f → %.3f, n=%d",
+                result.displayName(), result.cleanDice().mean(), result.adversarialDice().mean(),
+                result.adversarialDice().ciLow(), result.adversarialDice().ciHigh(), result.cleanIou().mean(),
+                result.adversarialIou().mean(), result.adversarialDice().n());
+    }
+
+    /** Worst samples as picture panels, the summary row and the per-sample table. */
+    static void attachResult(TestReport report, RobustnessResult result) {
+        if (report == TestReport.NONE) {
+            return;
+        }
+        List<SampleArtifacts> worst = result.worstArtifacts();
+        for (int rank = 0; rank < worst.size(); rank++) {
+            SampleArtifacts sample = worst.get(rank);
+            String name = String.format(Locale.ROOT, "worst #%d: %s (Dice %.3f → %.3f)", rank + 1,
+                    sample.sample().imageName(), sample.cleanDice(), sample.adversarialDice());
+            report.attach(name, "image/png", "png", new SamplePanel(sample, result.displayName()).png());
+        }
+        report.attach("summary", "text/markdown", "md", utf8(ResultsTable.markdown(List.of(result))));
+        report.attach("per-sample results", "text/csv", "csv", utf8(ResultsTable.samplesCsv(result)));
+    }
+
+    /**
+     * For a method with several invocations: the summary of all of them, and a Dice-against-eps
+     * curve for each attack the method ran at two or more budgets.
+     */
+    static void attachMethodSummary(TestReport report, List<RobustnessResult> results) {
+        if (report == TestReport.NONE || results.isEmpty()) {
+            return;
+        }
+        report.attach("summary of all invocations", "text/markdown", "md", utf8(ResultsTable.markdown(results)));
+        Map<AttackSpec, List<RobustnessResult>> byAttack = results.stream().collect(Collectors.groupingBy(
+                r -> r.attack().withEps(0f), LinkedHashMap::new, Collectors.toList()));
+        for (List<RobustnessResult> sweep : byAttack.values()) {
+            long budgets = sweep.stream().map(r -> r.attack().eps()).distinct().count();
+            if (budgets >= 2) {
+                RobustnessCurve curve = new RobustnessCurve(sweep);
+                report.attach("robustness curve: " + curve.title(), "image/png", "png", curve.png());
+            }
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,69 @@
+package io.robustgate.junit;
+
+import ai.djl.Device;
+import io.robustgate.data.PromptChoice;
+import io.robustgate.evaluation.ConsoleProgress;
+import io.robustgate.evaluation.EvaluationOptions;
+import io.robustgate.evaluation.RobustnessEvaluator;
+import io.robustgate.model.ComputeDevice;
+import io.robustgate.model.ModelBundle;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Loaded models and their evaluators (each holding its clean pass), kept in the root context's
+ * store so every test class of a run shares them: loading a model and its clean pass cost far more
+ * than most attacks. JUnit closes the bundles, which are {@link AutoCloseable}, when the run ends.
+ */
+final class SharedModels {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedModels.class);
+
+    /** Bundles loaded so far in this JVM; lets tests prove that a model loads once per run. */
+    static final AtomicInteger BUNDLE_LOADS = new AtomicInteger();
+
+    /** Bundles JUnit has closed at the end of a run; lets tests prove the native memory is released. */
+    static final AtomicInteger BUNDLE_CLOSES = new AtomicInteger();
+
+    /** A bundle as stored: JUnit closes {@link AutoCloseable} store values when the root context ends. */
+    private record StoredBundle(ModelBundle bundle) implements AutoCloseable {
+        @Override
+        public void close() {
+            bundle.close();
+            BUNDLE_CLOSES.incrementAndGet();
+        }
+    }
+
+    private record BundleKey(Path directory, String device) {}
+
+    private record EvaluatorKey(BundleKey bundle, Path data, String split, String prompt, int sampleLimit) {}
+
+    private SharedModels() {}
+
+    /** The evaluator of a target, creating (and loading its model) on first use. */
+    static RobustnessEvaluator evaluator(ExtensionContext context, EvaluationTarget target) {
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        Device device = ComputeDevice.resolve(target.device());
+        BundleKey bundleKey = new BundleKey(target.modelDirectory(), device.toString());
+        EvaluatorKey key = new EvaluatorKey(bundleKey, target.dataDirectory(), target.split(), target.prompt(),
+                target.sampleLimit());
+        ModelBundle bundle = store.getOrComputeIfAbsent(bundleKey, b -> load(b, device), StoredBundle.class).bundle();
+        return store.getOrComputeIfAbsent(key, k -> {
+            io.robustgate.data.HeldOutSet set = io.robustgate.data.HeldOutSet
+                    .load(target.dataDirectory(), target.split(), PromptChoice.of(target.prompt()))
+                    .limit(target.sampleLimit());
+            // A fresh listener on the current System.out: surefire swaps the stream in before tests run,
+            // and EvaluationOptions.DEFAULTS may have captured the old one.
+            EvaluationOptions options = EvaluationOptions.DEFAULTS.withProgress(new ConsoleProgress(System.out));
+            return new RobustnessEvaluator(bundle, set, options);
+        }, RobustnessEvaluator.class);
+    }
+
+    private static StoredBundle load(BundleKey key, Device device) {
+        System.out.println("[robustgate] loading model bundle " + key.directory() + " on " + device);
+        ModelBundle bundle = ModelBundle.load(key.directory(), device);
+        BUNDLE_LOADS.incrementAndGet();
+        return new StoredBundle(bundle);
+    }
+}

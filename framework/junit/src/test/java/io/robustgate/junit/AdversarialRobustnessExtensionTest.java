@@ -1,0 +1,246 @@
+package io.robustgate.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.robustgate.attack.AttackType;
+import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.junit.fixtures.BrokenModelFixture;
+import io.robustgate.junit.fixtures.ComposedAnnotationFixture;
+import io.robustgate.junit.fixtures.FailingGateFixture;
+import io.robustgate.junit.fixtures.GateAndBodyFailFixture;
+import io.robustgate.junit.fixtures.GoldenFixture;
+import io.robustgate.junit.fixtures.MissingDataFixture;
+import io.robustgate.junit.fixtures.MissingModelFixture;
+import io.robustgate.junit.fixtures.NanModelFixture;
+import io.robustgate.junit.fixtures.PassingGateFixture;
+import io.robustgate.junit.fixtures.SameModelFirstFixture;
+import io.robustgate.junit.fixtures.SameModelSecondFixture;
+import io.robustgate.junit.fixtures.SeveralViolationsFixture;
+import io.robustgate.junit.fixtures.SweepFixture;
+import io.robustgate.junit.fixtures.TwoSpecsFixture;
+import io.robustgate.junit.fixtures.UnconfiguredFixture;
+import io.robustgate.report.ResultsDocument;
+import io.robustgate.report.ResultsFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.MultipleFailuresError;
+
+/** Runs fixture classes through the Jupiter engine and checks what the extension made of them. */
+class AdversarialRobustnessExtensionTest {
+
+    /** The gate message of core's RobustnessGate, with every number it must carry. */
+    private static final Pattern MIN_DICE_MESSAGE = Pattern.compile("FGSM eps=4/255: Dice (\\d\\.\\d{3}) < minDice 0\\.800 "
+            + "\\(clean (\\d\\.\\d{3}), drop (\\d\\.\\d{3}); 95% CI (\\d\\.\\d{3})–(\\d\\.\\d{3}); worst: (\\S+\\.png) (\\d\\.\\d{3})\\)");
+
+    @TempDir
+    Path resultsDirectory;
+
+    @Test
+    void passingGatePasses() {
+        EngineExecutionResults results = run(PassingGateFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
+        assertEquals(List.of("FGSM eps=1/255"), finishedNames(results));
+    }
+
+    @Test
+    void failingGateFailsWithTheNumbersOfTheResult() {
+        EngineExecutionResults results = run(FailingGateFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(0).failed(1));
+        Throwable failure = failures(results).get(0);
+        assertInstanceOf(AssertionFailedError.class, failure);
+
+        Matcher message = MIN_DICE_MESSAGE.matcher(failure.getMessage());
+        assertTrue(message.matches(), "unexpected gate message: " + failure.getMessage());
+        RobustnessResult written = onlyResultWritten();
+        assertEquals(format(written.adversarialDice().mean()), message.group(1));
+        assertEquals(format(written.cleanDice().mean()), message.group(2));
+        assertEquals(format(written.diceDrop().mean()), message.group(3));
+        assertEquals(format(written.adversarialDice().ciLow()), message.group(4));
+        assertEquals(format(written.adversarialDice().ciHigh()), message.group(5));
+        assertEquals(written.worstSamples(1).get(0).imageName(), message.group(6));
+    }
+
+    @Test
+    void everyViolatedLimitIsReportedTogether() {
+        Throwable failure = failures(run(SeveralViolationsFixture.class)).get(0);
+        MultipleFailuresError several = assertInstanceOf(MultipleFailuresError.class, failure);
+        List<String> messages = several.getFailures().stream().map(Throwable::getMessage).toList();
+        assertEquals(3, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("< minDice 0.800"), messages.get(0));
+        assertTrue(messages.get(1).contains("< minIoU 0.700"), messages.get(1));
+        assertTrue(messages.get(2).contains("> maxDiceDrop 0.050"), messages.get(2));
+        assertTrue(several.getMessage().contains("failed 3 robustness gates"), several.getMessage());
+        messages.forEach(m -> assertTrue(m.startsWith("FGSM eps=4/255: "), m));
+    }
+
+    @Test
+    void aFailingBodyIsReportedAlongsideTheGate() {
+        Throwable failure = failures(run(GateAndBodyFailFixture.class)).get(0);
+        MultipleFailuresError both = assertInstanceOf(MultipleFailuresError.class, failure);
+        assertEquals(2, both.getFailures().size());
+        assertTrue(both.getFailures().get(0).getMessage().contains("< minDice 0.800"));
+        assertTrue(both.getFailures().get(1).getMessage().contains("own assertion: worst sample too weak"));
+    }
+
+    @Test
+    void twoSpecsMakeTwoInvocationsEachHandedItsOwnResult() {
+        TwoSpecsFixture.SEEN.clear();
+        EngineExecutionResults results = run(TwoSpecsFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertEquals(List.of("FGSM eps=1/255", "PGD eps=1/255 steps=2"), finishedNames(results));
+        assertEquals(List.of(AttackType.FGSM, AttackType.PGD),
+                TwoSpecsFixture.SEEN.stream().map(r -> r.attack().type()).toList());
+        assertEquals(7L, TwoSpecsFixture.SEEN.get(1).attack().seed());
+        assertEquals(2, TwoSpecsFixture.SEEN.get(1).attack().steps());
+    }
+
+    @Test
+    void severalBudgetsInOneAnnotationMakeOneInvocationEach() {
+        EngineExecutionResults results = run(SweepFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+        assertEquals(List.of("FGSM eps=1/255", "FGSM eps=2/255", "FGSM eps=4/255"), finishedNames(results));
+    }
+
+    @Test
+    void composedAnnotationCarriesItsRequirements() {
+        EngineExecutionResults results = run(ComposedAnnotationFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        assertEquals(List.of("FGSM eps=1/255", "FGSM eps=4/255"), finishedNames(results));
+        assertTrue(failures(results).get(0).getMessage().startsWith("FGSM eps=4/255: Dice "));
+    }
+
+    @Test
+    void modelLoadsOnceForTwoTestClassesAndIsClosedAtTheEnd() {
+        int loadsBefore = SharedModels.BUNDLE_LOADS.get();
+        int closesBefore = SharedModels.BUNDLE_CLOSES.get();
+        EngineExecutionResults results = run(SameModelFirstFixture.class, SameModelSecondFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertEquals(1, SharedModels.BUNDLE_LOADS.get() - loadsBefore);
+        assertEquals(1, SharedModels.BUNDLE_CLOSES.get() - closesBefore);
+    }
+
+    @Test
+    void missingModelFailsTheTestNamingThePathAndTheRunGoesOn() {
+        EngineExecutionResults results = run(MissingModelFixture.class, PassingGateFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        String message = failures(results).get(0).getMessage();
+        Path expected = Path.of("target/no-such-model").toAbsolutePath();
+        assertTrue(message.contains(expected.toString()), message);
+        assertTrue(message.contains("model bundle directory not found"), message);
+    }
+
+    @Test
+    void missingSplitFailsTheTestNamingTheAnnotationFile() {
+        String message = failures(run(MissingDataFixture.class)).get(0).getMessage();
+        Path expected = Path.of(GoldenFixture.HELD_OUT, "anns", "validation.json").toAbsolutePath().normalize();
+        assertTrue(message.contains(expected.toString()), message);
+        assertTrue(message.contains("split 'validation' not found"), message);
+    }
+
+    @Test
+    void brokenModelFailsTheTestNamingItsFile() {
+        EngineExecutionResults results = run(BrokenModelFixture.class, PassingGateFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        String message = failures(results).get(0).getMessage();
+        Path moduleFile = Path.of(GoldenFixture.BAD_MODELS, "wrong-arity", "model.pt").toAbsolutePath().normalize();
+        assertTrue(message.startsWith(moduleFile + ": forward("), message);
+    }
+
+    @Test
+    void modelReturningNaNFailsTheTestNamingTheModelAndTheSample() {
+        String message = failures(run(NanModelFixture.class)).get(0).getMessage();
+        Path moduleFile = Path.of(GoldenFixture.BAD_MODELS, "nan-output", "model.pt").toAbsolutePath().normalize();
+        assertTrue(message.startsWith(moduleFile + ": returned NaN logits for "), message);
+        assertTrue(message.contains("_HC.png"), message);
+    }
+
+    @Test
+    void withoutAModelTheTestSaysHowToConfigureOne() {
+        Throwable failure = failures(run(UnconfiguredFixture.class)).get(0);
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertTrue(failure.getMessage().contains("@RobustnessModel"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("robustgate.model.dir"), failure.getMessage());
+    }
+
+    @Test
+    void configurationParametersOverrideTheAnnotations() {
+        EngineExecutionResults results = run(Map.of("robustgate.model.dir", GoldenFixture.BUNDLE,
+                "robustgate.sample.limit", "2"), UnconfiguredFixture.class, MissingModelFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertEquals(List.of(2, 2), ResultsFile.readAll(resultsDirectory).stream()
+                .map(d -> d.results().get(0).samples().size()).toList());
+    }
+
+    @Test
+    void eachInvocationWritesAResultsFileNamingItsSource() throws Exception {
+        run(SweepFixture.class);
+        try (Stream<Path> files = Files.list(resultsDirectory)) {
+            assertEquals(List.of("io.robustgate.junit.fixtures.SweepFixture.fgsmSweep.1.json",
+                            "io.robustgate.junit.fixtures.SweepFixture.fgsmSweep.2.json",
+                            "io.robustgate.junit.fixtures.SweepFixture.fgsmSweep.3.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        List<ResultsDocument> documents = ResultsFile.readAll(resultsDirectory);
+        assertEquals(List.of(1 / 255f, 2 / 255f, 4 / 255f),
+                documents.stream().map(d -> d.results().get(0).attack().eps()).toList());
+        documents.forEach(d -> assertEquals("junit:io.robustgate.junit.fixtures.SweepFixture#fgsmSweep", d.source()));
+        documents.forEach(d -> assertEquals(6, d.results().get(0).samples().size()));
+    }
+
+    private EngineExecutionResults run(Class<?>... classes) {
+        return run(Map.of(), classes);
+    }
+
+    private EngineExecutionResults run(Map<String, String> parameters, Class<?>... classes) {
+        DiscoverySelector[] selectors = Arrays.stream(classes).map(DiscoverySelectors::selectClass)
+                .toArray(DiscoverySelector[]::new);
+        return EngineTestKit.engine("junit-jupiter").selectors(selectors)
+                .configurationParameter(InvocationResultsFile.RESULTS_DIR, resultsDirectory.toString())
+                .configurationParameters(parameters)
+                .execute();
+    }
+
+    private static List<String> finishedNames(EngineExecutionResults results) {
+        return results.testEvents().finished().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
+    }
+
+    private static List<Throwable> failures(EngineExecutionResults results) {
+        List<Throwable> failures = results.testEvents().failed().stream()
+                .map(AdversarialRobustnessExtensionTest::throwable).toList();
+        assertTrue(!failures.isEmpty(), "expected a failed test");
+        return failures;
+    }
+
+    private static Throwable throwable(Event event) {
+        return event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+    }
+
+    private RobustnessResult onlyResultWritten() {
+        List<ResultsDocument> documents = ResultsFile.readAll(resultsDirectory);
+        assertEquals(1, documents.size());
+        return documents.get(0).results().get(0);
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}
