@@ -42,9 +42,7 @@ public final class RobustnessEvaluator {
         this.options = options;
         ModelManifest.ImageSpec image = bundle.manifest().image();
         SamplePreparer preparer = new SamplePreparer(image.channels(), image.height(), image.width());
-        try (NDManager manager = bundle.newManager()) {
-            this.samples = set.samples().stream().map(sample -> preparer.prepare(sample, manager)).toList();
-        }
+        this.samples = set.samples().stream().map(preparer::prepare).toList();
         this.tokens = bundle.tokenizer().encode(set.samples().stream().map(s -> s.prompt()).toList());
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,27 +32,24 @@ class SamplePreparerTest {
     @Test
     void resizesToTheModelAndBinarisesTheMask() throws IOException {
         Sample sample = new Sample("i.png", "m.png", "p1", "x", grey("i.png", 40, 20, 255), grey("m.png", 40, 20, 200));
-        try (NDManager manager = NDManager.newBaseManager()) {
-            PreparedSample prepared = new SamplePreparer(3, 10, 8).prepare(sample, manager);
-            assertEquals(3 * 10 * 8, prepared.pixels().length);
-            assertEquals(10 * 8, prepared.mask().length);
-            assertEquals(1f, prepared.pixels()[0], 1e-6, "left half is white");
-            assertEquals(0f, prepared.pixels()[7], 1e-6, "right half is black");
-            assertEquals(1f, prepared.mask()[0]);
-            assertEquals(0f, prepared.mask()[7]);
-            for (float value : prepared.mask()) {
-                assertTrue(value == 0f || value == 1f);
-            }
+        PreparedSample prepared = new SamplePreparer(3, 10, 8).prepare(sample);
+        assertEquals(3 * 10 * 8, prepared.pixels().length);
+        assertEquals(10 * 8, prepared.mask().length);
+        assertEquals(1f, prepared.pixels()[0], 1e-6, "left half is white");
+        assertEquals(0f, prepared.pixels()[7], 1e-6, "right half is black");
+        assertEquals(1f, prepared.pixels()[2 * 80], 1e-6, "grey repeated into the third channel");
+        assertEquals(1f, prepared.mask()[0]);
+        assertEquals(0f, prepared.mask()[7]);
+        for (float value : prepared.mask()) {
+            assertTrue(value == 0f || value == 1f);
         }
     }
 
     @Test
     void maskOfAnotherSizeThanItsImageIsRefusedNamingBoth() throws IOException {
         Sample sample = new Sample("i.png", "m.png", "p1", "x", grey("i.png", 40, 20, 255), grey("m.png", 20, 10, 255));
-        try (NDManager manager = NDManager.newBaseManager()) {
-            DataSetException e = assertThrows(DataSetException.class, () -> new SamplePreparer(3, 10, 8).prepare(sample, manager));
-            assertTrue(e.getMessage().contains("m.png") && e.getMessage().contains("20x10")
-                    && e.getMessage().contains("i.png") && e.getMessage().contains("40x20"), e.getMessage());
-        }
+        DataSetException e = assertThrows(DataSetException.class, () -> new SamplePreparer(3, 10, 8).prepare(sample));
+        assertTrue(e.getMessage().contains("m.png") && e.getMessage().contains("20x10")
+                && e.getMessage().contains("i.png") && e.getMessage().contains("40x20"), e.getMessage());
     }
 }
