@@ -17,6 +17,7 @@ import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
 import io.robustgate.model.ModelManifest;
 import io.robustgate.model.TokenBatch;
+import io.robustgate.DisplayPath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -171,8 +172,8 @@ public final class RobustnessEvaluator {
         double maxLinf = results.stream().mapToDouble(SampleResult::linf).max().orElse(0);
         double meanL2 = results.stream().mapToDouble(SampleResult::l2).average().orElse(0);
         double meanPsnr = results.stream().mapToDouble(SampleResult::psnr).average().orElse(Double.NaN);
-        return new RobustnessResult(spec, bundle.name(), bundle.directory().toString(), set.name(),
-                set.root().toString(), set.split(), set.promptChoice().key(), bundle.device().toString(),
+        return new RobustnessResult(spec, bundle.name(), DisplayPath.of(bundle.directory()), set.name(),
+                DisplayPath.of(set.root()), set.split(), set.promptChoice().key(), bundle.device().toString(),
                 Summary.of(cleanDice, seed), Summary.of(cleanIou, seed), Summary.of(attackedDice, seed),
                 Summary.of(attackedIou, seed), Summary.of(diceDrop, seed), Summary.of(iouDrop, seed),
                 maxLinf, meanL2, meanPsnr, timings, results, worst);

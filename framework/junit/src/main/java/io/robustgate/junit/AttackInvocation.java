@@ -2,6 +2,7 @@ package io.robustgate.junit;
 
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.EpsFormat;
+import io.robustgate.DisplayPath;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.gate.Limit;
@@ -135,8 +136,8 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
         report.parameter("steps", spec.type() == io.robustgate.attack.AttackType.PGD ? spec.steps() : 1);
         report.parameter("seed", spec.seed());
         report.parameter("loss", spec.loss());
-        report.parameter("model", target.modelDirectory());
-        report.parameter("data set", target.dataDirectory() + " (split " + target.split() + ", prompt "
+        report.parameter("model", DisplayPath.of(target.modelDirectory()));
+        report.parameter("data set", DisplayPath.of(target.dataDirectory()) + " (split " + target.split() + ", prompt "
                 + target.prompt() + (target.sampleLimit() > 0 ? ", first " + target.sampleLimit() + " samples" : "") + ")");
         report.parameter("device", target.device());
     }
