@@ -3,7 +3,10 @@ package io.robustgate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.model.ModelManifest;
+import io.robustgate.report.ResultsDocument;
+import io.robustgate.report.ResultsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,21 @@ class ReadmeExamplesTest {
             }
         }
         return blocks;
+    }
+
+    @Test
+    void resultsExampleParses(@TempDir Path dir) throws IOException {
+        String example = jsonBlocks().stream().filter(b -> b.contains("\"schemaVersion\"")).findFirst().orElseThrow();
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, example);
+        ResultsDocument document = ResultsFile.read(file);
+        assertEquals(ResultsDocument.SCHEMA_VERSION, document.schemaVersion());
+        RobustnessResult result = document.results().get(0);
+        assertEquals("PGD eps=2/255 steps=40", result.displayName());
+        assertEquals(0.1875, result.adversarialDice().mean(), 1e-9);
+        assertEquals(48, result.cleanDice().n());
+        assertEquals("005_HC.png", result.samples().get(0).imageName());
+        assertTrue(result.attack().effectiveAlpha() > 0);
     }
 
     @Test
