@@ -6,40 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import io.robustgate.AttackBatch;
+import io.robustgate.GoldenBundleTest;
 import io.robustgate.GoldenFixture;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
-import io.robustgate.model.ModelBundle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Properties every attack must have, checked on the golden fixture. */
-class AttackPropertiesTest {
-
-    private static ModelBundle bundle;
-    private static RobustnessEvaluator evaluator;
-    private static AttackBatch batch;
-
-    @BeforeAll
-    static void load() {
-        bundle = GoldenFixture.loadBundle();
-        evaluator = GoldenFixture.quietEvaluator(bundle, 4);
-        batch = new AttackBatch(bundle, evaluator.samples());
-    }
-
-    @AfterAll
-    static void close() {
-        batch.close();
-        bundle.close();
-    }
+class AttackPropertiesTest extends GoldenBundleTest {
 
     static Stream<AttackSpec> specs() {
         return Stream.of(

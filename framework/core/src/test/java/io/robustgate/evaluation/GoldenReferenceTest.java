@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.robustgate.AttackBatch;
+import io.robustgate.GoldenBundleTest;
 import io.robustgate.GoldenFixture;
 import io.robustgate.attack.Attack;
 import io.robustgate.attack.AttackLoss;
@@ -14,12 +14,9 @@ import io.robustgate.attack.AttackObjective;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.BudgetSpace;
 import io.robustgate.data.PreparedSample;
-import io.robustgate.model.ModelBundle;
 import io.robustgate.model.TokenBatch;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,24 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * differ slightly, so each check compares what is stable: logits and gradients to tight
  * tolerances, FGSM pixels except where the gradient sign may flip near zero, PGD by its metrics.
  */
-class GoldenReferenceTest {
-
-    private static ModelBundle bundle;
-    private static RobustnessEvaluator evaluator;
-    private static AttackBatch batch;
-
-    @BeforeAll
-    static void load() {
-        bundle = GoldenFixture.loadBundle();
-        evaluator = GoldenFixture.quietEvaluator(bundle, 16);
-        batch = new AttackBatch(bundle, evaluator.samples());
-    }
-
-    @AfterAll
-    static void close() {
-        batch.close();
-        bundle.close();
-    }
+class GoldenReferenceTest extends GoldenBundleTest {
 
     @Test
     void preprocessingGivesTheReferenceInput() {

@@ -29,6 +29,15 @@ public final class Results {
                 samples, List.of());
     }
 
+    /** {@code n} samples, each scoring {@code clean} before and {@code attacked} after the attack. */
+    public static RobustnessResult uniform(AttackSpec spec, int n, double clean, double attacked) {
+        double[] before = new double[n];
+        double[] after = new double[n];
+        java.util.Arrays.fill(before, clean);
+        java.util.Arrays.fill(after, attacked);
+        return of(spec, before, after);
+    }
+
     private static double iou(double dice) {
         return dice / (2 - dice);
     }

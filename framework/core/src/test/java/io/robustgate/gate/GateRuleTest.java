@@ -21,9 +21,9 @@ class GateRuleTest {
     void matchesItsAttackAtItsBudgetOnly() {
         GateRule rule = new GateRule(AttackType.PGD, EpsFormat.parse("2/255"), MIN_DICE);
 
-        assertTrue(rule.matches(uniform(AttackSpec.pgd(2 / 255f), 3, 0.9, 0.8)));
-        assertFalse(rule.matches(uniform(AttackSpec.pgd(4 / 255f), 3, 0.9, 0.8)));
-        assertFalse(rule.matches(uniform(AttackSpec.fgsm(2 / 255f), 3, 0.9, 0.8)));
+        assertTrue(rule.matches(Results.uniform(AttackSpec.pgd(2 / 255f), 3, 0.9, 0.8)));
+        assertFalse(rule.matches(Results.uniform(AttackSpec.pgd(4 / 255f), 3, 0.9, 0.8)));
+        assertFalse(rule.matches(Results.uniform(AttackSpec.fgsm(2 / 255f), 3, 0.9, 0.8)));
     }
 
     @Test
@@ -31,16 +31,16 @@ class GateRuleTest {
         // 2/255 = 0.00784313...; a results file written elsewhere may carry the rounded decimal.
         GateRule rule = new GateRule(AttackType.FGSM, 0.007843138f, MIN_DICE);
 
-        assertTrue(rule.matches(uniform(AttackSpec.fgsm(2 / 255f), 3, 0.9, 0.8)));
+        assertTrue(rule.matches(Results.uniform(AttackSpec.fgsm(2 / 255f), 3, 0.9, 0.8)));
     }
 
     @Test
     void ruleWithoutEpsMatchesEveryBudgetOfItsAttack() {
         GateRule rule = new GateRule(AttackType.FGSM, null, MIN_DICE);
 
-        assertTrue(rule.matches(uniform(AttackSpec.fgsm(1 / 255f), 3, 0.9, 0.8)));
-        assertTrue(rule.matches(uniform(AttackSpec.fgsm(8 / 255f), 3, 0.9, 0.8)));
-        assertFalse(rule.matches(uniform(AttackSpec.pgd(8 / 255f), 3, 0.9, 0.8)));
+        assertTrue(rule.matches(Results.uniform(AttackSpec.fgsm(1 / 255f), 3, 0.9, 0.8)));
+        assertTrue(rule.matches(Results.uniform(AttackSpec.fgsm(8 / 255f), 3, 0.9, 0.8)));
+        assertFalse(rule.matches(Results.uniform(AttackSpec.pgd(8 / 255f), 3, 0.9, 0.8)));
         assertEquals("FGSM (every eps)", rule.displayName());
     }
 
@@ -59,14 +59,5 @@ class GateRuleTest {
         IllegalArgumentException noLimits = assertThrows(IllegalArgumentException.class,
                 () -> new GateRule(AttackType.PGD, 2 / 255f, List.of()));
         assertTrue(noLimits.getMessage().contains("no limits"), noLimits.getMessage());
-    }
-
-    /** {@code n} samples, each scoring {@code clean} before and {@code attacked} after the attack. */
-    private static RobustnessResult uniform(AttackSpec spec, int n, double clean, double attacked) {
-        double[] before = new double[n];
-        double[] after = new double[n];
-        java.util.Arrays.fill(before, clean);
-        java.util.Arrays.fill(after, attacked);
-        return Results.of(spec, before, after);
     }
 }

@@ -21,7 +21,7 @@ class RuleCheckTest {
 
     @Test
     void passingResultGivesNoViolationsAndMeasuredValues() {
-        RobustnessResult pgd = uniform(AttackSpec.pgd(EPS2), 6, 0.90, 0.85);
+        RobustnessResult pgd = Results.uniform(AttackSpec.pgd(EPS2), 6, 0.90, 0.85);
 
         List<RuleOutcome> outcomes = new RuleCheck(List.of(PGD_RULE), GateStatistic.MEAN).check(List.of(pgd));
 
@@ -54,8 +54,8 @@ class RuleCheckTest {
 
     @Test
     void ruleMatchingNoResultIsAViolationThatSaysWhatWasFound() {
-        RobustnessResult fgsm = uniform(AttackSpec.fgsm(EPS2), 3, 0.9, 0.85);
-        RobustnessResult pgd4 = uniform(AttackSpec.pgd(4 / 255f), 3, 0.9, 0.85);
+        RobustnessResult fgsm = Results.uniform(AttackSpec.fgsm(EPS2), 3, 0.9, 0.85);
+        RobustnessResult pgd4 = Results.uniform(AttackSpec.pgd(4 / 255f), 3, 0.9, 0.85);
 
         List<RuleOutcome> outcomes = new RuleCheck(List.of(PGD_RULE), GateStatistic.MEAN).check(List.of(fgsm, pgd4));
 
@@ -78,8 +78,8 @@ class RuleCheckTest {
 
     @Test
     void everyMatchingResultIsCheckedAndOnlyTheFailingOneIsBlamed() {
-        RobustnessResult good = uniform(AttackSpec.pgd(EPS2), 4, 0.90, 0.85);
-        RobustnessResult bad = uniform(AttackSpec.pgd(EPS2).withSteps(100), 4, 0.90, 0.50);
+        RobustnessResult good = Results.uniform(AttackSpec.pgd(EPS2), 4, 0.90, 0.85);
+        RobustnessResult bad = Results.uniform(AttackSpec.pgd(EPS2).withSteps(100), 4, 0.90, 0.50);
 
         RuleOutcome outcome = new RuleCheck(List.of(PGD_RULE), GateStatistic.MEAN).check(List.of(good, bad)).get(0);
 
@@ -107,7 +107,7 @@ class RuleCheckTest {
     @Test
     void outcomesFollowTheOrderOfTheRules() {
         GateRule fgsmRule = new GateRule(AttackType.FGSM, null, List.of(Limit.minimum(GateMetric.IOU, 0.5)));
-        RobustnessResult fgsm = uniform(AttackSpec.fgsm(EPS2), 3, 0.9, 0.85);
+        RobustnessResult fgsm = Results.uniform(AttackSpec.fgsm(EPS2), 3, 0.9, 0.85);
 
         List<RuleOutcome> outcomes = new RuleCheck(List.of(fgsmRule, PGD_RULE), GateStatistic.MEAN).check(List.of(fgsm));
 
@@ -116,14 +116,5 @@ class RuleCheckTest {
         assertEquals(PGD_RULE, outcomes.get(1).rule());
         assertFalse(outcomes.get(1).passed());
         assertEquals(1, RuleCheck.violations(outcomes).size());
-    }
-
-    /** {@code n} samples, each scoring {@code clean} before and {@code attacked} after the attack. */
-    private static RobustnessResult uniform(AttackSpec spec, int n, double clean, double attacked) {
-        double[] before = new double[n];
-        double[] after = new double[n];
-        java.util.Arrays.fill(before, clean);
-        java.util.Arrays.fill(after, attacked);
-        return Results.of(spec, before, after);
     }
 }

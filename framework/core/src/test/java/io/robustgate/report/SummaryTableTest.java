@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SummaryTableTest {
 
-    private final RobustnessResult fgsm = uniform(AttackSpec.fgsm(1 / 255f), 4, 0.90, 0.88);
-    private final RobustnessResult pgd = uniform(AttackSpec.pgd(2 / 255f), 4, 0.90, 0.60);
+    private final RobustnessResult fgsm = Results.uniform(AttackSpec.fgsm(1 / 255f), 4, 0.90, 0.88);
+    private final RobustnessResult pgd = Results.uniform(AttackSpec.pgd(2 / 255f), 4, 0.90, 0.60);
     private final List<ResultsDocument> documents = List.of(
             ResultsDocument.of("maven:evaluate", List.of(fgsm)),
             ResultsDocument.of("junit:HeadSegmentationTest#pgd", List.of(pgd)));
@@ -107,8 +107,8 @@ class SummaryTableTest {
 
     @Test
     void rowsAreGroupedByAttackWithBudgetsAscending() {
-        RobustnessResult fgsm8 = uniform(AttackSpec.fgsm(8 / 255f), 4, 0.90, 0.40);
-        RobustnessResult fgsm2 = uniform(AttackSpec.fgsm(2 / 255f), 4, 0.90, 0.80);
+        RobustnessResult fgsm8 = Results.uniform(AttackSpec.fgsm(8 / 255f), 4, 0.90, 0.40);
+        RobustnessResult fgsm2 = Results.uniform(AttackSpec.fgsm(2 / 255f), 4, 0.90, 0.80);
         List<ResultsDocument> mixed = List.of(
                 ResultsDocument.of("maven:evaluate", List.of(fgsm8, pgd)),
                 ResultsDocument.of("junit:HeadTest#fgsm", List.of(fgsm2, fgsm)));
@@ -123,14 +123,5 @@ class SummaryTableTest {
     @Test
     void emptyTableSaysSo() {
         assertTrue(SummaryTable.of(List.of(), List.of()).toMarkdown().contains("No results were recorded."));
-    }
-
-    /** {@code n} samples, each scoring {@code clean} before and {@code attacked} after the attack. */
-    private static RobustnessResult uniform(AttackSpec spec, int n, double clean, double attacked) {
-        double[] before = new double[n];
-        double[] after = new double[n];
-        java.util.Arrays.fill(before, clean);
-        java.util.Arrays.fill(after, attacked);
-        return Results.of(spec, before, after);
     }
 }
