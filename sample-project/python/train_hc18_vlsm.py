@@ -71,7 +71,7 @@ CFG = dict(
     img_width=128, img_layers=6, img_heads=4, img_mlp=4, skip_layers=[2, 4, 6],
     txt_width=96, txt_layers=3, txt_heads=4, txt_mlp=4, tok_emb_dim=40,
     dec_dim=64, dec_layers=3, dec_heads=4, dec_mlp=4,
-    adapter_dim=32,
+    adapter_dim=64,
 )
 
 
@@ -718,10 +718,10 @@ def main():
     ap.add_argument("--out", default=DEFAULT_MODEL_DIR, help="model output directory")
     ap.add_argument("--report", default=DEFAULT_REPORT)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--steps1", type=int, default=400)
+    ap.add_argument("--steps1", type=int, default=600)
     ap.add_argument("--bs1", type=int, default=24)
     ap.add_argument("--lr1", type=float, default=7e-4)
-    ap.add_argument("--epochs", type=int, default=20)
+    ap.add_argument("--epochs", type=int, default=40)
     ap.add_argument("--bs2", type=int, default=16)
     ap.add_argument("--lr2", type=float, default=1e-3)
     ap.add_argument("--p1-frac", type=float, default=0.5)
@@ -738,7 +738,9 @@ def main():
               % (a, b, abs(a - b), "PASS" if ok else "FAIL"), flush=True)
         shutil.rmtree(tmp, ignore_errors=True)
         sys.exit(0 if ok else 1)
-    train(args, args.out, args.report, write_subset=True)
+    # the 48-image subset is written into the repository only for a run into the default model dir
+    train(args, args.out, args.report,
+          write_subset=os.path.abspath(args.out) == os.path.abspath(DEFAULT_MODEL_DIR))
 
 
 if __name__ == "__main__":
