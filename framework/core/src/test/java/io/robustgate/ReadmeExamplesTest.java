@@ -46,7 +46,7 @@ class ReadmeExamplesTest {
         assertEquals(ResultsDocument.SCHEMA_VERSION, document.schemaVersion());
         RobustnessResult result = document.results().get(0);
         assertEquals("PGD eps=2/255 steps=40", result.displayName());
-        assertEquals(0.1875, result.adversarialDice().mean(), 1e-9);
+        assertEquals(0.2519, result.adversarialDice().mean(), 1e-9);
         assertEquals(48, result.cleanDice().n());
         assertEquals("005_HC.png", result.samples().get(0).imageName());
         assertTrue(result.attack().effectiveAlpha() > 0);
