@@ -26,6 +26,7 @@ for f in glob.glob(sys.argv[1] + "/data/test-cases/*.json"):
         print(case["uid"])
 PY
 )
+uid=$(head -n 1 <<<"$uid")
 [ -n "$uid" ] || { echo "the report has no PGD invocation of FetalHeadRobustnessTest" >&2; exit 1; }
 
 chrome() {
