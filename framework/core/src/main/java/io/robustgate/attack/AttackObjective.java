@@ -11,6 +11,8 @@ import io.robustgate.model.SegmentationNetwork;
  */
 public final class AttackObjective {
 
+    private static final Object GRADIENT_PASS = new Object();
+
     private final SegmentationNetwork network;
     private final NDArray inputIds;
     private final NDArray attentionMask;
@@ -53,15 +55,21 @@ public final class AttackObjective {
         return DiceArrays.dice(logits, targets, threshold);
     }
 
-    /** Gradient of the summed per-sample loss with respect to {@code pixels}, which stay untouched. */
+    /**
+     * Gradient of the summed per-sample loss with respect to {@code pixels}, which stay untouched.
+     * DJL allows one gradient collector per JVM at a time, so gradient passes of tests running in
+     * parallel take turns here rather than fail.
+     */
     public Evaluation evaluate(NDArray pixels) {
-        NDArray input = pixels.duplicate();
-        input.setRequiresGradient(true);
-        try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-            NDArray logits = network.logits(input, inputIds, attentionMask);
-            NDArray losses = loss.perSample(logits, targets);
-            collector.backward(losses.sum());
-            return new Evaluation(losses.stopGradient(), input.getGradient().duplicate(), logits.stopGradient());
+        synchronized (GRADIENT_PASS) {
+            NDArray input = pixels.duplicate();
+            input.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray logits = network.logits(input, inputIds, attentionMask);
+                NDArray losses = loss.perSample(logits, targets);
+                collector.backward(losses.sum());
+                return new Evaluation(losses.stopGradient(), input.getGradient().duplicate(), logits.stopGradient());
+            }
         }
     }
 }

@@ -14,6 +14,11 @@ public final class ConsoleProgress implements ProgressListener {
     private final PrintStream out;
     private long lastPrinted = Long.MIN_VALUE;
 
+    /** Prints to whatever {@code System.out} is at the time: test runners swap it in late. */
+    public ConsoleProgress() {
+        this(null);
+    }
+
     public ConsoleProgress(PrintStream out) {
         this.out = out;
     }
@@ -30,6 +35,6 @@ public final class ConsoleProgress implements ProgressListener {
         String tail = done < total && rate > 0
                 ? String.format(Locale.ROOT, ", ~%.0f s left", (total - done) / rate)
                 : String.format(Locale.ROOT, " in %.1f s", seconds);
-        out.printf(Locale.ROOT, "[robustgate] %s: %d/%d samples, %.1f samples/s%s%n", task, done, total, rate, tail);
+        (out != null ? out : System.out).printf(Locale.ROOT, "[robustgate] %s: %d/%d samples, %.1f samples/s%s%n", task, done, total, rate, tail);
     }
 }

@@ -7,7 +7,7 @@ package io.robustgate.evaluation;
 public record EvaluationOptions(int batchSize, int keptWorstSamples, long bootstrapSeed, ProgressListener progress) {
 
     public static final EvaluationOptions DEFAULTS =
-            new EvaluationOptions(16, 3, 20240601L, new ConsoleProgress(System.out));
+            new EvaluationOptions(16, 3, 20240601L, new ConsoleProgress());
 
     public EvaluationOptions {
         if (batchSize < 1) {

@@ -88,6 +88,21 @@ class AttackPropertiesTest extends GoldenBundleTest {
     }
 
     @Test
+    void attacksFromTwoThreadsAtOnceGiveTheSequentialResults() throws Exception {
+        AttackSpec spec = AttackSpec.pgd(4 / 255f).withSteps(4);
+        List<SampleResult> sequential = evaluator.evaluate(spec).samples();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<RobustnessResult> first = pool.submit(() -> evaluator.evaluate(spec));
+            java.util.concurrent.Future<RobustnessResult> second = pool.submit(() -> evaluator.evaluate(spec));
+            assertEquals(sequential, first.get().samples());
+            assertEquals(sequential, second.get().samples());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void pgdReachesAtLeastTheLossOfFgsm() {
         float eps = 4 / 255f;
         NDArray clean = batch.pixels();

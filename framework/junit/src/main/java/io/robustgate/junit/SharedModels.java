@@ -2,7 +2,6 @@ package io.robustgate.junit;
 
 import ai.djl.Device;
 import io.robustgate.data.PromptChoice;
-import io.robustgate.evaluation.ConsoleProgress;
 import io.robustgate.evaluation.EvaluationOptions;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.model.ComputeDevice;
@@ -53,10 +52,7 @@ final class SharedModels {
             io.robustgate.data.HeldOutSet set = io.robustgate.data.HeldOutSet
                     .load(target.dataDirectory(), target.split(), PromptChoice.of(target.prompt()))
                     .limit(target.sampleLimit());
-            // A fresh listener on the current System.out: surefire swaps the stream in before tests run,
-            // and EvaluationOptions.DEFAULTS may have captured the old one.
-            EvaluationOptions options = EvaluationOptions.DEFAULTS.withProgress(new ConsoleProgress(System.out));
-            return new RobustnessEvaluator(bundle, set, options);
+            return new RobustnessEvaluator(bundle, set, EvaluationOptions.DEFAULTS);
         }, RobustnessEvaluator.class);
     }
 
