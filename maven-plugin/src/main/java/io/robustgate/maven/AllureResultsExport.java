@@ -15,6 +15,7 @@ import io.robustgate.gate.GateViolation;
 import io.robustgate.gate.RuleOutcome;
 import io.robustgate.metric.Summary;
 import io.robustgate.report.ResultsDocument;
+import io.robustgate.report.ResultsTable;
 import io.robustgate.report.SummaryRow.Verdict;
 import io.robustgate.report.SummaryTable;
 import java.io.IOException;
@@ -127,7 +128,7 @@ final class AllureResultsExport {
         }
         ArrayNode attachments = allure.putArray("attachments");
         attach(attachments, uuid, "Summary", "summary.txt", "text/plain", summary(document, result));
-        attach(attachments, uuid, "Per-sample results", "samples.csv", "text/csv", samplesCsv(result));
+        attach(attachments, uuid, "Per-sample results", "samples.csv", "text/csv", ResultsTable.samplesCsv(result));
         JSON.writeValue(resultsDirectory.resolve(uuid + "-result.json").toFile(), allure);
     }
 
@@ -170,20 +171,6 @@ final class AllureResultsExport {
         }
         text.append("\nSource: ").append(document.source()).append(", recorded ").append(document.createdAt()).append('\n');
         return text.toString();
-    }
-
-    private static String samplesCsv(RobustnessResult result) {
-        StringBuilder csv = new StringBuilder("image,prompt,cleanDice,attackedDice,diceDrop,cleanIoU,attackedIoU,linf,l2,psnr\n");
-        for (SampleResult s : result.samples()) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.5f,%.4f,%.2f%n", csvCell(s.imageName()),
-                    csvCell(s.prompt()), s.cleanDice(), s.adversarialDice(), s.diceDrop(), s.cleanIou(), s.adversarialIou(),
-                    s.linf(), s.l2(), s.psnr()));
-        }
-        return csv.toString();
-    }
-
-    private static String csvCell(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     private void attach(ArrayNode attachments, String uuid, String name, String suffix, String type, String content)

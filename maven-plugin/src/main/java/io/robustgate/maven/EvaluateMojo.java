@@ -13,6 +13,7 @@ import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
 import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsFile;
+import io.robustgate.report.ResultsTable;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,9 +104,7 @@ public class EvaluateMojo extends AbstractMojo {
             for (AttackSpec spec : specs) {
                 RobustnessResult result = evaluator.evaluate(spec);
                 results.add(result);
-                getLog().info(String.format(Locale.ROOT, "%s: Dice %.3f -> %.3f (drop %.3f), IoU %.3f -> %.3f",
-                        spec.displayName(), result.cleanDice().mean(), result.adversarialDice().mean(),
-                        result.diceDrop().mean(), result.cleanIou().mean(), result.adversarialIou().mean()));
+                getLog().info(ResultsTable.headline(result));
             }
         } catch (ModelBundleException e) {
             throw new MojoExecutionException("model: " + e.getMessage(), e);

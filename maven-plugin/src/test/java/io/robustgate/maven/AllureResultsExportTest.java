@@ -77,8 +77,8 @@ class AllureResultsExportTest {
         }
         String csv = Files.readString(results.resolve(attachments.get(1).get("source").asText()));
         assertEquals("text/csv", attachments.get(1).get("type").asText());
-        assertTrue(csv.startsWith("image,prompt,cleanDice,attackedDice,diceDrop"), csv);
-        assertTrue(csv.contains("000_HC.png,\"fetal head, ultrasound\",0.9000,0.6000,0.3000"), csv);
+        assertTrue(csv.startsWith("image,mask,prompt_key,prompt,clean_dice,attacked_dice,dice_drop"), csv);
+        assertTrue(csv.contains("\"000_HC.png\",\"000_HC_Annotation.png\",\"p1\",\"fetal head, ultrasound\",0.90000,0.60000,0.30000"), csv);
         assertEquals(5, csv.lines().count());
     }
 

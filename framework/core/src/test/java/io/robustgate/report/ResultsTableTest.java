@@ -12,6 +12,14 @@ import org.junit.jupiter.api.Test;
 class ResultsTableTest {
 
     @Test
+    void headlineSaysCleanAndAttackedFiguresOnOneLine() {
+        RobustnessResult pgd = RobustnessCurveTest.result(AttackSpec.pgd(2 / 255f), 0.913, 0.612, 0.580, 0.640);
+        String headline = ResultsTable.headline(pgd);
+        assertTrue(headline.startsWith("PGD eps=2/255 steps=40: Dice 0.913 → 0.612 (95% CI 0.580–0.640), IoU "), headline);
+        assertTrue(headline.endsWith(", n=6"), headline);
+    }
+
+    @Test
     void markdownHasOneRowPerResultWithItsFigures() {
         RobustnessResult pgd = RobustnessCurveTest.result(AttackSpec.pgd(2 / 255f), 0.913, 0.612, 0.580, 0.640);
         String[] lines = ResultsTable.markdown(List.of(pgd, pgd)).split("\n");

@@ -3,6 +3,7 @@ package io.robustgate.junit;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.EpsFormat;
 import io.robustgate.DisplayPath;
+import io.robustgate.report.ResultsTable;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.gate.Limit;
@@ -116,7 +117,7 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
             report.step("clean pass (shared by all attacks on this set)", () -> evaluator.cleanPass());
             attacked = report.step("attack: " + spec.displayName(), () -> evaluator.evaluate(spec));
         }
-        System.out.println("[robustgate] " + ResultAttachments.headline(attacked));
+        System.out.println("[robustgate] " + ResultsTable.headline(attacked));
         report.parameter("clean Dice", String.format(Locale.ROOT, "%.3f", attacked.cleanDice().mean()));
         report.parameter("attacked Dice", String.format(Locale.ROOT, "%.3f (95%% CI %.3f–%.3f)",
                 attacked.adversarialDice().mean(), attacked.adversarialDice().ciLow(), attacked.adversarialDice().ciHigh()));

@@ -18,14 +18,6 @@ final class ResultAttachments {
 
     private ResultAttachments() {}
 
-    /** E.g. {@code PGD eps=2/255 steps=40: Dice 0.913 → 0.612 (95% CI 0.580–0.640), IoU 0.84 → 0.47, n=48}. */
-    static String headline(RobustnessResult result) {
-        return String.format(Locale.ROOT, "%s: Dice %.3f → %.3f (95%% CI %.3f–%.3f), IoU %.3f → %.3f, n=%d",
-                result.displayName(), result.cleanDice().mean(), result.adversarialDice().mean(),
-                result.adversarialDice().ciLow(), result.adversarialDice().ciHigh(), result.cleanIou().mean(),
-                result.adversarialIou().mean(), result.adversarialDice().n());
-    }
-
     /** Worst samples as picture panels, the summary row and the per-sample table. */
     static void attachResult(TestReport report, RobustnessResult result) {
         if (report == TestReport.NONE) {
