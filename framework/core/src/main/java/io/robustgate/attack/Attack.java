@@ -2,7 +2,10 @@ package io.robustgate.attack;
 
 import ai.djl.ndarray.NDArray;
 
-/** A white-box attack on a batch of images in [0,1]. */
+/**
+ * An attack on a batch of images in [0,1]. It sees the model only through the
+ * {@link AttackObjective} (losses, gradients, logits), never its internals.
+ */
 public interface Attack {
 
     /**
@@ -12,10 +15,14 @@ public interface Attack {
      */
     NDArray perturb(AttackObjective objective, NDArray clean, long[] sampleSeeds);
 
+    /** {@link #perturb} with what the attack has to say about each sample; composite attacks override it. */
+    default AttackOutcome run(AttackObjective objective, NDArray clean, long[] sampleSeeds) {
+        return AttackOutcome.of(perturb(objective, clean, sampleSeeds));
+    }
+
+    /** The attack a spec describes, from the registry of the current context class loader. */
     static Attack of(AttackSpec spec) {
-        return switch (spec.type()) {
-            case FGSM -> new FgsmAttack(spec);
-            case PGD -> new PgdAttack(spec);
-        };
+        AttackDefinition definition = AttackRegistry.current().require(spec.name());
+        return definition.create(spec);
     }
 }

@@ -4,12 +4,16 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import io.robustgate.model.SegmentationNetwork;
+import java.util.List;
+import java.util.Set;
 
 /**
- * What an attack maximises for one batch: the network with its prompts, the ground-truth masks
- * and the loss. Arrays it returns live in the manager of the pixels passed in.
+ * What an attack works against for one batch — ART's estimator: the network with its prompts, the
+ * ground-truth masks and the prediction threshold. It gives losses, input gradients and logits,
+ * counts gradient passes and loss-only queries, and traces what the gradient-masking alarms need.
+ * Arrays it returns live in the manager of the pixels passed in.
  */
-public final class AttackObjective {
+public final class AttackObjective implements LossOracle {
 
     private static final Object GRADIENT_PASS = new Object();
 
@@ -19,10 +23,14 @@ public final class AttackObjective {
     private final NDArray targets;
     private final AttackLoss loss;
     private final float threshold;
+    private final ObjectiveTrace trace;
+    private int gradientPasses;
+    private int lossQueries;
 
     /** Loss per sample, its input gradient, and the logits seen on the way (no graph attached). */
     public record Evaluation(NDArray losses, NDArray gradient, NDArray logits) {}
 
+    /** @param loss what {@link #evaluate(NDArray)} and {@link #losses(NDArray)} use when no loss is named */
     public AttackObjective(SegmentationNetwork network, NDArray inputIds, NDArray attentionMask, NDArray targets,
             AttackLoss loss, float threshold) {
         this.network = network;
@@ -31,6 +39,7 @@ public final class AttackObjective {
         this.attentionMask = attentionMask;
         this.targets = targets;
         this.loss = loss;
+        this.trace = new ObjectiveTrace((int) targets.getShape().get(0));
     }
 
     public SegmentationNetwork network() {
@@ -41,13 +50,24 @@ public final class AttackObjective {
         return targets;
     }
 
+    public float threshold() {
+        return threshold;
+    }
+
     /** Logits without building a graph. */
     public NDArray logits(NDArray pixels) {
         return network.logits(pixels, inputIds, attentionMask);
     }
 
+    /** The default loss of each sample, without a gradient. */
     public NDArray losses(NDArray pixels) {
-        return loss.perSample(logits(pixels), targets);
+        return losses(pixels, loss);
+    }
+
+    @Override
+    public NDArray losses(NDArray pixels, AttackLoss lossToUse) {
+        lossQueries++;
+        return lossToUse.perSample(new LossInput(logits(pixels), targets, threshold, 0, 1));
     }
 
     /** Dice of each sample's prediction {@code sigmoid(z) > threshold}, shape {@code [B]}. */
@@ -55,21 +75,45 @@ public final class AttackObjective {
         return DiceArrays.dice(logits, targets, threshold);
     }
 
-    /**
-     * Gradient of the summed per-sample loss with respect to {@code pixels}, which stay untouched.
-     * DJL allows one gradient collector per JVM at a time, so gradient passes of tests running in
-     * parallel take turns here rather than fail.
-     */
+    /** The default loss's gradient at {@code pixels}, as the single step of a one-step attack. */
     public Evaluation evaluate(NDArray pixels) {
+        return evaluate(pixels, loss, 0, 1);
+    }
+
+    /**
+     * Gradient of the summed per-sample {@code lossToUse} at step {@code step} of {@code steps} with
+     * respect to {@code pixels}, which stay untouched. DJL allows one gradient collector per JVM at a
+     * time, so gradient passes of tests running in parallel take turns here rather than fail.
+     */
+    public Evaluation evaluate(NDArray pixels, AttackLoss lossToUse, int step, int steps) {
+        Evaluation evaluation;
         synchronized (GRADIENT_PASS) {
             NDArray input = pixels.duplicate();
             input.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray logits = network.logits(input, inputIds, attentionMask);
-                NDArray losses = loss.perSample(logits, targets);
+                NDArray losses = lossToUse.perSample(new LossInput(logits, targets, threshold, step, steps));
                 collector.backward(losses.sum());
-                return new Evaluation(losses.stopGradient(), input.getGradient().duplicate(), logits.stopGradient());
+                evaluation = new Evaluation(losses.stopGradient(), input.getGradient().duplicate(), logits.stopGradient());
             }
         }
+        gradientPasses++;
+        trace.record(step, evaluation.losses(), evaluation.gradient());
+        return evaluation;
+    }
+
+    /** Gradient passes so far: a black-box attack must leave this at 0. */
+    public int gradientPasses() {
+        return gradientPasses;
+    }
+
+    /** Loss-only queries so far. */
+    public int lossQueries() {
+        return lossQueries;
+    }
+
+    /** Per sample of the batch, the gradient alarms raised by the passes so far. */
+    public List<Set<MaskingAlarm>> alarms() {
+        return trace.alarms();
     }
 }

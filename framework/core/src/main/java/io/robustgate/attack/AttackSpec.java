@@ -1,100 +1,247 @@
 package io.robustgate.attack;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * One attack configuration. {@code eps} and {@code alpha} are in [0,1] pixel units unless
- * {@code space} is {@link BudgetSpace#NORMALIZED}; {@code alpha} ≤ 0 means the default
- * {@code 2.5·eps/steps}, which lets PGD reach the edge of its budget.
+ * One attack configuration: a registered attack's name, a budget {@code eps} (a radius of the
+ * attack's threat model, in [0,1] pixel units unless the {@code space} option says otherwise) and
+ * the value of every option the attack declares, defaults filled in. Specs are built through the
+ * {@link AttackRegistry}, which validates them; the label and display name are fixed then, so a
+ * spec read back from a results file displays the same even where its attack is not registered.
+ *
+ * @param name the attack's registered name, e.g. {@code APGD}
+ * @param options every option of the attack, in declaration order, in canonical types
+ * @param label the attack without its budget, e.g. {@code PGD steps=40}
+ * @param threatModel {@code Linf} or {@code L2}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AttackSpec(
-        AttackType type,
-        float eps,
-        int steps,
-        float alpha,
-        boolean randomStart,
-        long seed,
-        AttackLoss loss,
-        BudgetSpace space,
-        boolean keepBest) {
-
-    public static final int DEFAULT_PGD_STEPS = 40;
-    public static final long DEFAULT_SEED = 42L;
+public record AttackSpec(String name, float eps, Map<String, Object> options, String label, String threatModel) {
 
     public AttackSpec {
-        if (type == null || loss == null || space == null) {
-            throw new IllegalArgumentException("attack type, loss and budget space are required");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an attack spec needs the attack's name");
         }
-        if (!(eps >= 0 && eps <= 1)) {
-            throw new IllegalArgumentException("eps must lie in [0,1] but is " + eps);
+        options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        label = label == null ? name : label;
+        threatModel = threatModel == null ? ThreatModel.LINF.name() : threatModel;
+    }
+
+    /** The registered attack {@code attack} at budget {@code eps} with {@code options} (by name; the rest default). */
+    public static AttackSpec of(String attack, float eps, Map<String, ?> options) {
+        return of(AttackRegistry.current().require(attack), eps, options);
+    }
+
+    /**
+     * Validates {@code given} against the attack's declared options (names case-insensitive) and fills
+     * in defaults.
+     *
+     * @throws IllegalArgumentException naming the attack and the offending option or budget
+     */
+    public static AttackSpec of(AttackDefinition attack, float eps, Map<String, ?> given) {
+        Map<String, Object> pending = new LinkedHashMap<>();
+        given.forEach((key, value) -> pending.put(key.toLowerCase(Locale.ROOT), value));
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        StringBuilder suffix = new StringBuilder();
+        try {
+            for (AttackOption option : attack.options()) {
+                String key = option.name().toLowerCase(Locale.ROOT);
+                Object value = pending.containsKey(key) ? option.canonical(pending.remove(key)) : option.defaultValue();
+                resolved.put(option.name(), value);
+                if (option.isShownInName()) {
+                    suffix.append(' ').append(option.name()).append('=').append(value);
+                }
+            }
+            if (!pending.isEmpty()) {
+                throw new IllegalArgumentException("it has no option " + String.join(", ", pending.keySet())
+                        + ": its options are " + String.join(", ", attack.options().stream().map(AttackOption::name).toList()));
+            }
+            BudgetSpace space = BudgetSpace.valueOf(String.valueOf(resolved.getOrDefault("space", BudgetSpace.PIXEL.name())));
+            attack.threatModel().validate(eps, space);
+            if (space == BudgetSpace.NORMALIZED) {
+                suffix.append(" (normalised)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(attack.name() + ": " + e.getMessage(), e);
         }
-        if (type == AttackType.PGD && steps < 1) {
-            throw new IllegalArgumentException("PGD needs at least one step but steps=" + steps);
-        }
-        if (Float.isNaN(alpha) || alpha > 1) {
-            throw new IllegalArgumentException("alpha must be ≤ 1 (≤ 0 for the default) but is " + alpha);
-        }
+        return new AttackSpec(attack.name(), eps, resolved, attack.name() + suffix, attack.threatModel().name());
     }
 
     public static AttackSpec fgsm(float eps) {
-        return new AttackSpec(AttackType.FGSM, eps, 1, 0, false, DEFAULT_SEED, AttackLoss.BCE, BudgetSpace.PIXEL, false);
+        return of(AttackNames.FGSM, eps, Map.of());
     }
 
     public static AttackSpec pgd(float eps) {
-        return new AttackSpec(AttackType.PGD, eps, DEFAULT_PGD_STEPS, 0, true, DEFAULT_SEED, AttackLoss.BCE,
-                BudgetSpace.PIXEL, false);
+        return of(AttackNames.PGD, eps, Map.of());
     }
 
-    /** The step size PGD uses. */
-    @JsonProperty("effectiveAlpha")
-    public float effectiveAlpha() {
-        return alpha > 0 ? alpha : 2.5f * eps / steps;
+    /** The registry's definition of this attack, if it is registered here. */
+    @JsonIgnore
+    public Optional<AttackDefinition> definition() {
+        return AttackRegistry.current().find(name);
     }
 
     public AttackSpec withEps(float value) {
-        return new AttackSpec(type, value, steps, alpha, randomStart, seed, loss, space, keepBest);
+        return definition().map(d -> of(d, value, options)).orElseGet(() -> new AttackSpec(name, value, options, label, threatModel));
+    }
+
+    /** The same attack with one option changed. */
+    public AttackSpec with(String option, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(options);
+        changed.keySet().removeIf(key -> key.equalsIgnoreCase(option));
+        changed.put(option, value);
+        return of(name, eps, changed);
     }
 
     public AttackSpec withSteps(int value) {
-        return new AttackSpec(type, eps, value, alpha, randomStart, seed, loss, space, keepBest);
+        return with("steps", value);
     }
 
     public AttackSpec withAlpha(float value) {
-        return new AttackSpec(type, eps, steps, value, randomStart, seed, loss, space, keepBest);
+        return with("alpha", value);
     }
 
     public AttackSpec withRandomStart(boolean value) {
-        return new AttackSpec(type, eps, steps, alpha, value, seed, loss, space, keepBest);
+        return with("randomStart", value);
     }
 
     public AttackSpec withSeed(long value) {
-        return new AttackSpec(type, eps, steps, alpha, randomStart, value, loss, space, keepBest);
+        return with("seed", value);
     }
 
     public AttackSpec withLoss(AttackLoss value) {
-        return new AttackSpec(type, eps, steps, alpha, randomStart, seed, value, space, keepBest);
+        return with("loss", value.name());
     }
 
     public AttackSpec withSpace(BudgetSpace value) {
-        return new AttackSpec(type, eps, steps, alpha, randomStart, seed, loss, value, keepBest);
+        return with("space", value.name());
     }
 
     public AttackSpec withKeepBest(boolean value) {
-        return new AttackSpec(type, eps, steps, alpha, randomStart, seed, loss, space, value);
+        return with("keepBest", value);
     }
 
-    /** E.g. {@code PGD eps=2/255 steps=40} or {@code FGSM eps=0.01}. */
+    /** An option's value; {@code fallback} when the attack has no such option. */
+    public Object option(String option, Object fallback) {
+        return options.getOrDefault(option, fallback);
+    }
+
+    public int intOption(String option) {
+        return ((Number) required(option)).intValue();
+    }
+
+    public float floatOption(String option) {
+        return ((Number) required(option)).floatValue();
+    }
+
+    public long longOption(String option) {
+        return ((Number) required(option)).longValue();
+    }
+
+    public boolean booleanOption(String option) {
+        return (Boolean) required(option);
+    }
+
+    public String textOption(String option) {
+        return String.valueOf(required(option));
+    }
+
+    /** Iterations of the attack: its {@code steps} option, 1 for single-step attacks. */
+    @JsonIgnore
+    public int steps() {
+        return ((Number) option("steps", 1)).intValue();
+    }
+
+    @JsonIgnore
+    public long seed() {
+        return ((Number) option("seed", CommonOptions.DEFAULT_SEED)).longValue();
+    }
+
+    @JsonIgnore
+    public BudgetSpace space() {
+        return BudgetSpace.valueOf(String.valueOf(option("space", BudgetSpace.PIXEL.name())));
+    }
+
+    /** The loss option; BCE for attacks without one. */
+    @JsonIgnore
+    public AttackLoss loss() {
+        return AttackLosses.named(String.valueOf(option("loss", AttackLoss.BCE.name())));
+    }
+
+    /** The step size of a PGD-style attack: {@code alpha}, or {@code 2.5·eps/steps} when it is 0. */
+    @JsonIgnore
+    public float effectiveAlpha() {
+        float alpha = ((Number) option("alpha", 0f)).floatValue();
+        return alpha > 0 ? alpha : 2.5f * eps / steps();
+    }
+
+    /** E.g. {@code PGD eps=2/255 steps=40} or {@code FGSM eps=0.01}: the budget right after the name. */
     @JsonProperty("displayName")
     public String displayName() {
-        StringBuilder name = new StringBuilder(type.name()).append(" eps=").append(EpsFormat.format(eps));
-        if (type == AttackType.PGD) {
-            name.append(" steps=").append(steps);
+        return name + " eps=" + EpsFormat.format(eps) + label.substring(Math.min(name.length(), label.length()));
+    }
+
+    /** What a report lists about the attack, in order: its name, budget, threat model and every option. */
+    @JsonIgnore
+    public Map<String, String> parameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("attack", name);
+        parameters.put("eps", EpsFormat.format(eps));
+        parameters.put("threat model", threatModel);
+        options.forEach((key, value) -> parameters.put(key, String.valueOf(value)));
+        return parameters;
+    }
+
+    private Object required(String option) {
+        Object value = options.get(option);
+        if (value == null) {
+            throw new IllegalArgumentException(name + " has no option '" + option + "'");
         }
-        if (space == BudgetSpace.NORMALIZED) {
-            name.append(" (normalised)");
+        return value;
+    }
+
+    /**
+     * Reads both results formats: version 2 ({@code name}, {@code options}) and version 1, where
+     * FGSM and PGD settings were fields of their own ({@code type}, {@code steps}, {@code alpha}, …).
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static AttackSpec fromJson(Map<String, Object> json) {
+        float eps = ((Number) json.getOrDefault("eps", 0f)).floatValue();
+        if (json.containsKey("name")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> options = (Map<String, Object>) json.getOrDefault("options", Map.of());
+            String name = String.valueOf(json.get("name"));
+            String label = (String) json.get("label");
+            String threat = (String) json.get("threatModel");
+            return AttackRegistry.current().find(name).flatMap(d -> validated(d, eps, options))
+                    .orElseGet(() -> new AttackSpec(name, eps, options, label, threat));
         }
-        return name.toString();
+        String type = String.valueOf(json.get("type"));
+        Map<String, Object> options = new LinkedHashMap<>();
+        List<String> fields = AttackNames.PGD.equals(type)
+                ? List.of("steps", "alpha", "randomStart", "seed", "loss", "space", "keepBest")
+                : List.of("loss", "space");
+        for (String field : fields) {
+            if (json.containsKey(field)) {
+                options.put(field, json.get(field));
+            }
+        }
+        return of(type, eps, options);
+    }
+
+    private static Optional<AttackSpec> validated(AttackDefinition definition, float eps, Map<String, Object> options) {
+        try {
+            return Optional.of(of(definition, eps, options));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

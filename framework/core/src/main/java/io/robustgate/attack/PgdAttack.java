@@ -5,36 +5,42 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import java.util.SplittableRandom;
 
 /**
- * PGD under L∞ (Madry et al. 2018): from a uniform random start in the eps-ball (seeded per
- * sample; optional), {@code steps} times {@code x ← clamp(x₀ + clamp(x + alpha·sign(∇L) − x₀, −eps,
- * eps), 0, 1)}. Returns the last iterate, or per sample the iterate with the lowest Dice when
- * {@code keepBest} is set. Every step frees its native arrays.
+ * Projected gradient ascent in a threat model's ball (Madry et al. 2018): from a random start in
+ * the ball (seeded per sample; optional), {@code steps} times {@code x ← Π(x + alpha·d(∇L_t(x)))}
+ * with {@code d} the ball's ascent direction (sign for L∞, unit L2 gradient for L2) and {@code Π}
+ * its projection, clamped to [0,1]. The loss may depend on the step (SegPGD). Returns the last
+ * iterate, or per sample the iterate with the lowest Dice when {@code keepBest} is set. Every step
+ * frees its native arrays. PGD, SegPGD, CosPGD and PGD-L2 are this loop with other losses and balls.
  */
-public final class PgdAttack implements Attack {
+final class PgdAttack implements Attack {
 
     private final AttackSpec spec;
+    private final ThreatModel ball;
+    private final AttackLoss loss;
 
-    public PgdAttack(AttackSpec spec) {
+    PgdAttack(AttackSpec spec, ThreatModel ball, AttackLoss loss) {
         this.spec = spec;
+        this.ball = ball;
+        this.loss = loss;
     }
 
     @Override
     public NDArray perturb(AttackObjective objective, NDArray clean, long[] sampleSeeds) {
         NDManager manager = clean.getManager();
-        NDArray eps = Budget.perChannel(spec.eps(), spec.space(), objective.network(), manager);
-        NDArray alpha = Budget.perChannel(spec.effectiveAlpha(), spec.space(), objective.network(), manager);
-        NDArray current = spec.randomStart() ? randomStart(clean, eps, sampleSeeds) : clean.duplicate();
-        Best best = spec.keepBest() ? new Best(clean) : null;
-        for (int step = 0; step < spec.steps(); step++) {
+        int steps = spec.intOption("steps");
+        NDArray eps = ball.radius(spec.eps(), spec.space(), objective.network(), manager);
+        NDArray alpha = ball.radius(spec.effectiveAlpha(), spec.space(), objective.network(), manager);
+        NDArray current = spec.booleanOption("randomStart") ? ball.randomStart(clean, eps, sampleSeeds) : clean.duplicate();
+        Best best = Boolean.TRUE.equals(spec.option("keepBest", false)) ? new Best(clean) : null;
+        for (int step = 0; step < steps; step++) {
             try (NDScope scope = new NDScope()) {
-                AttackObjective.Evaluation evaluation = objective.evaluate(current);
+                AttackObjective.Evaluation evaluation = objective.evaluate(current, loss, step, steps);
                 if (best != null) {
                     best.offer(current, objective.dice(evaluation.logits()));
                 }
-                NDArray next = Budget.project(current.add(evaluation.gradient().sign().mul(alpha)), clean, eps);
+                NDArray next = ball.project(current.add(ball.ascent(evaluation.gradient()).mul(alpha)), clean, eps);
                 NDScope.unregister(next);
                 current.close();
                 current = next;
@@ -50,23 +56,6 @@ public final class PgdAttack implements Attack {
         eps.close();
         alpha.close();
         return current;
-    }
-
-    private static NDArray randomStart(NDArray clean, NDArray eps, long[] sampleSeeds) {
-        Shape shape = clean.getShape();
-        int perSample = (int) (shape.size() / shape.get(0));
-        float[] noise = new float[(int) shape.size()];
-        for (int i = 0; i < sampleSeeds.length; i++) {
-            SplittableRandom random = new SplittableRandom(sampleSeeds[i]);
-            for (int j = 0; j < perSample; j++) {
-                noise[i * perSample + j] = (float) (2 * random.nextDouble() - 1);
-            }
-        }
-        try (NDScope scope = new NDScope()) {
-            NDArray start = clean.add(clean.getManager().create(noise, shape).mul(eps)).clip(0, 1);
-            NDScope.unregister(start);
-            return start;
-        }
     }
 
     /** The iterate with the lowest Dice so far, per sample. */

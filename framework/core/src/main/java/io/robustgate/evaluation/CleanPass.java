@@ -3,8 +3,16 @@ package io.robustgate.evaluation;
 import io.robustgate.metric.Overlap;
 import java.util.List;
 
-/** Predictions and scores of the unattacked samples, computed once and shared by every attack. */
-public record CleanPass(List<boolean[]> predictions, List<Overlap> overlaps, double seconds) {
+/**
+ * Predictions and scores of the unattacked samples, computed once and shared by every attack.
+ *
+ * @param repeatDifference the largest logit difference between two passes over the first batch:
+ *     0 for a deterministic model in eval mode
+ */
+public record CleanPass(List<boolean[]> predictions, List<Overlap> overlaps, double seconds, double repeatDifference) {
+
+    /** Above this, two passes over the same input differ by more than float noise: the model is random. */
+    public static final double RANDOM_OUTPUT_TOLERANCE = 1e-4;
 
     public double meanDice() {
         return overlaps.stream().mapToDouble(Overlap::dice).average().orElse(Double.NaN);
@@ -12,5 +20,9 @@ public record CleanPass(List<boolean[]> predictions, List<Overlap> overlaps, dou
 
     public double meanIou() {
         return overlaps.stream().mapToDouble(Overlap::iou).average().orElse(Double.NaN);
+    }
+
+    public boolean randomOutput() {
+        return !(repeatDifference <= RANDOM_OUTPUT_TOLERANCE);
     }
 }

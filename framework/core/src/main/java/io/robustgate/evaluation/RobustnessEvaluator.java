@@ -6,7 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.robustgate.attack.Attack;
 import io.robustgate.attack.AttackObjective;
+import io.robustgate.attack.AttackOutcome;
 import io.robustgate.attack.AttackSpec;
+import io.robustgate.attack.MaskingAlarm;
+import io.robustgate.attack.SetLevelAttack;
 import io.robustgate.data.HeldOutSet;
 import io.robustgate.data.PreparedSample;
 import io.robustgate.data.SamplePreparer;
@@ -21,7 +24,10 @@ import io.robustgate.DisplayPath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 
 /**
  * Attacks one held-out set with one model. Samples are decoded and prompts tokenised once; the
@@ -36,6 +42,8 @@ public final class RobustnessEvaluator {
     private final List<PreparedSample> samples;
     private final TokenBatch tokens;
     private CleanPass clean;
+    /** Results this evaluator produced, for the weaker-beats-stronger check. */
+    private final List<RobustnessResult> history = new ArrayList<>();
 
     public RobustnessEvaluator(ModelBundle bundle, HeldOutSet set, EvaluationOptions options) {
         this.bundle = bundle;
@@ -72,52 +80,86 @@ public final class RobustnessEvaluator {
         return budgets.stream().map(eps -> evaluate(base.withEps(eps))).toList();
     }
 
+    /**
+     * Attacks every sample with {@code spec}. A set-level attack is fitted on the set first. The
+     * result carries the gradient-masking alarms its passes raised and, where a weaker attack this
+     * evaluator ran earlier at the same budget beat this one (or the other way round), that too.
+     */
     public RobustnessResult evaluate(AttackSpec spec) {
         CleanPass cleanPass = cleanPass();
         Attack attack = Attack.of(spec);
+        if (attack instanceof SetLevelAttack setLevel) {
+            setLevel.fit(visitor -> forEachBatch(spec, (batch, objective) -> visitor.accept(objective, batch.pixels)));
+        }
         List<SampleResult> results = new ArrayList<>(samples.size());
         List<SampleArtifacts> worst = new ArrayList<>();
         long start = System.nanoTime();
+        forEachBatch(spec, (batch, objective) -> {
+            AttackOutcome outcome = attack.run(objective, batch.pixels, batch.seeds(spec.seed()));
+            NDArray adversarial = outcome.adversarial();
+            boolean[][] predictions = predict(objective.logits(adversarial), batch.from);
+            float[] adversarialPixels = adversarial.toFloatArray();
+            List<Set<MaskingAlarm>> alarms = objective.alarms();
+            for (int i = batch.from; i < batch.to; i++) {
+                int b = i - batch.from;
+                PreparedSample prepared = samples.get(i);
+                int size = prepared.pixels().length;
+                float[] attacked = new float[size];
+                System.arraycopy(adversarialPixels, b * size, attacked, 0, size);
+                Overlap before = cleanPass.overlaps().get(i);
+                Overlap after = Overlap.between(predictions[b], prepared.mask());
+                PerturbationSize delta = PerturbationSize.between(prepared.pixels(), attacked);
+                Set<MaskingAlarm> sampleAlarms = alarms.get(b);
+                if (spec.eps() == 0) {
+                    sampleAlarms.remove(MaskingAlarm.LOSS_NOT_RISING); // nothing can rise in a ball of radius 0
+                }
+                results.add(new SampleResult(prepared.sample().id(), prepared.sample().imageName(),
+                        prepared.sample().maskName(), prepared.sample().promptKey(), prepared.sample().prompt(),
+                        before.dice(), before.iou(), after.dice(), after.iou(), delta.linf(), delta.l2(), delta.psnr(),
+                        List.copyOf(sampleAlarms), outcome.winners().isEmpty() ? null : outcome.winners().get(b),
+                        outcome.memberDice().isEmpty() ? Map.of() : outcome.memberDice().get(b)));
+                worst.add(new SampleArtifacts(prepared.sample(), prepared.channels(), prepared.height(),
+                        prepared.width(), prepared.pixels(), attacked, prepared.mask(), cleanPass.predictions().get(i),
+                        predictions[b], before.dice(), after.dice()));
+            }
+            keepWorst(worst);
+            options.progress().progress(spec.displayName(), batch.to, samples.size(), System.nanoTime() - start);
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        RobustnessResult result = assemble(spec, results, worst, new Timings(cleanPass.seconds(), seconds, samples.size() / seconds));
+        synchronized (history) {
+            result = result.withAlarms(MaskingChecks.weakerBeatsStronger(result, history));
+            history.add(result);
+        }
+        return result;
+    }
+
+    /** Runs {@code work} on every batch, each in its own native-memory scope, with an objective for {@code spec}. */
+    private void forEachBatch(AttackSpec spec, BiConsumer<Batch, AttackObjective> work) {
         for (int from = 0; from < samples.size(); from += options.batchSize()) {
             int to = Math.min(from + options.batchSize(), samples.size());
             try (NDManager manager = bundle.newManager()) {
                 Batch batch = new Batch(from, to, manager);
-                AttackObjective objective = batch.objective(spec);
-                NDArray adversarial = attack.perturb(objective, batch.pixels, batch.seeds(spec.seed()));
-                boolean[][] predictions = predict(objective.logits(adversarial), from);
-                float[] adversarialPixels = adversarial.toFloatArray();
-                for (int i = from; i < to; i++) {
-                    PreparedSample prepared = samples.get(i);
-                    int size = prepared.pixels().length;
-                    float[] attacked = new float[size];
-                    System.arraycopy(adversarialPixels, (i - from) * size, attacked, 0, size);
-                    Overlap before = cleanPass.overlaps().get(i);
-                    Overlap after = Overlap.between(predictions[i - from], prepared.mask());
-                    PerturbationSize delta = PerturbationSize.between(prepared.pixels(), attacked);
-                    results.add(new SampleResult(prepared.sample().id(), prepared.sample().imageName(),
-                            prepared.sample().maskName(), prepared.sample().promptKey(), prepared.sample().prompt(),
-                            before.dice(), before.iou(), after.dice(), after.iou(), delta.linf(), delta.l2(), delta.psnr()));
-                    worst.add(new SampleArtifacts(prepared.sample(), prepared.channels(), prepared.height(),
-                            prepared.width(), prepared.pixels(), attacked, prepared.mask(), cleanPass.predictions().get(i),
-                            predictions[i - from], before.dice(), after.dice()));
-                }
-                keepWorst(worst);
+                work.accept(batch, batch.objective(spec));
             }
-            options.progress().progress(spec.displayName(), to, samples.size(), System.nanoTime() - start);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return assemble(spec, results, worst, new Timings(cleanPass.seconds(), seconds, samples.size() / seconds));
     }
 
     private CleanPass runCleanPass() {
         List<boolean[]> predictions = new ArrayList<>(samples.size());
         List<Overlap> overlaps = new ArrayList<>(samples.size());
+        double repeatDifference = 0;
         long start = System.nanoTime();
         for (int from = 0; from < samples.size(); from += options.batchSize()) {
             int to = Math.min(from + options.batchSize(), samples.size());
             try (NDManager manager = bundle.newManager()) {
                 Batch batch = new Batch(from, to, manager);
-                boolean[][] batchPredictions = predict(batch.logits(), from);
+                NDArray logits = batch.logits();
+                if (from == 0) {
+                    // A second pass over the first batch shows a random model (dropout left on) at once.
+                    repeatDifference = logits.sub(batch.logits()).abs().max().getFloat();
+                }
+                boolean[][] batchPredictions = predict(logits, from);
                 for (int i = from; i < to; i++) {
                     predictions.add(batchPredictions[i - from]);
                     overlaps.add(Overlap.between(batchPredictions[i - from], samples.get(i).mask()));
@@ -125,7 +167,8 @@ public final class RobustnessEvaluator {
             }
             options.progress().progress("clean pass", to, samples.size(), System.nanoTime() - start);
         }
-        return new CleanPass(List.copyOf(predictions), List.copyOf(overlaps), (System.nanoTime() - start) / 1e9);
+        return new CleanPass(List.copyOf(predictions), List.copyOf(overlaps), (System.nanoTime() - start) / 1e9,
+                repeatDifference);
     }
 
     /** Thresholded predictions {@code sigmoid(z) > t}; NaN logits stop the run, naming the sample. */
@@ -176,7 +219,7 @@ public final class RobustnessEvaluator {
                 DisplayPath.of(set.root()), set.split(), set.promptChoice().key(), bundle.device().toString(),
                 Summary.of(cleanDice, seed), Summary.of(cleanIou, seed), Summary.of(attackedDice, seed),
                 Summary.of(attackedIou, seed), Summary.of(diceDrop, seed), Summary.of(iouDrop, seed),
-                maxLinf, meanL2, meanPsnr, timings, results, worst);
+                maxLinf, meanL2, meanPsnr, timings, results, worst, MaskingChecks.of(results, cleanPass()));
     }
 
     /** Samples {@code [from, to)} as native arrays in one manager. */

@@ -33,11 +33,32 @@ public record RobustnessResult(
         double meanPsnr,
         Timings timings,
         List<SampleResult> samples,
-        @JsonIgnore List<SampleArtifacts> worstArtifacts) {
+        @JsonIgnore List<SampleArtifacts> worstArtifacts,
+        List<ResultAlarm> alarms) {
 
     public RobustnessResult {
         samples = samples == null ? List.of() : List.copyOf(samples);
         worstArtifacts = worstArtifacts == null ? List.of() : List.copyOf(worstArtifacts);
+        alarms = alarms == null ? List.of() : List.copyOf(alarms);
+    }
+
+    /** A result without alarms. */
+    public RobustnessResult(AttackSpec attack, String model, String modelDirectory, String dataset, String datasetRoot,
+            String split, String prompt, String device, Summary cleanDice, Summary cleanIou, Summary adversarialDice,
+            Summary adversarialIou, Summary diceDrop, Summary iouDrop, double maxLinf, double meanL2, double meanPsnr,
+            Timings timings, List<SampleResult> samples, List<SampleArtifacts> worstArtifacts) {
+        this(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice, cleanIou,
+                adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, List.of());
+    }
+
+    /** The same result with {@code extra} alarms added. */
+    public RobustnessResult withAlarms(List<ResultAlarm> extra) {
+        List<ResultAlarm> all = new java.util.ArrayList<>(alarms);
+        all.addAll(extra);
+        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
+                cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, all);
     }
 
     /** The {@code n} samples with the lowest attacked Dice, worst first. */

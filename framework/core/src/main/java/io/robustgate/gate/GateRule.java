@@ -1,6 +1,7 @@
 package io.robustgate.gate;
 
-import io.robustgate.attack.AttackType;
+import io.robustgate.attack.AttackRegistry;
+import io.robustgate.attack.BudgetSpace;
 import io.robustgate.attack.EpsFormat;
 import io.robustgate.evaluation.RobustnessResult;
 import java.util.List;
@@ -9,8 +10,11 @@ import java.util.List;
  * Limits that apply to the results of one attack, at one budget or (with {@code eps == null}) at
  * every budget. The build-level counterpart of an {@code @AdversarialRobustness} annotation: it
  * does not run anything, it names which recorded results must meet which limits.
+ *
+ * @param attack the attack's registered name, matched case-insensitively
+ * @param failOnAlarms whether a gradient-masking alarm on a matched result is a violation
  */
-public record GateRule(AttackType attack, Float eps, List<Limit> limits) {
+public record GateRule(String attack, Float eps, List<Limit> limits, boolean failOnAlarms) {
 
     /**
      * Budgets are compared with a tolerance because {@code 2/255} reaches us through float
@@ -19,11 +23,24 @@ public record GateRule(AttackType attack, Float eps, List<Limit> limits) {
     public static final float EPS_TOLERANCE = 1e-6f;
 
     public GateRule {
-        if (attack == null) {
-            throw new IllegalArgumentException("a rule needs an attack (FGSM or PGD)");
+        if (attack == null || attack.isBlank()) {
+            throw new IllegalArgumentException("a rule needs an attack, e.g. PGD or APGD");
         }
-        if (eps != null && !(eps > 0 && eps <= 1)) {
-            throw new IllegalArgumentException("rule eps " + eps + " is outside (0,1]");
+        attack = attack.trim();
+        if (eps != null && !(eps > 0 && Float.isFinite(eps))) {
+            throw new IllegalArgumentException("rule eps " + eps + " must be a positive budget");
+        }
+        if (eps != null) {
+            // An L∞ budget above 1 can never have been run; an L2 radius may exceed 1.
+            String name = attack;
+            float budget = eps;
+            AttackRegistry.current().find(name).ifPresent(d -> {
+                try {
+                    d.threatModel().validate(budget, BudgetSpace.PIXEL);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("rule for " + name + ": " + e.getMessage(), e);
+                }
+            });
         }
         if (limits == null || limits.isEmpty()) {
             throw new IllegalArgumentException("rule for " + attack + " has no limits");
@@ -31,8 +48,12 @@ public record GateRule(AttackType attack, Float eps, List<Limit> limits) {
         limits = List.copyOf(limits);
     }
 
+    public GateRule(String attack, Float eps, List<Limit> limits) {
+        this(attack, eps, limits, false);
+    }
+
     public boolean matches(RobustnessResult result) {
-        return result.attack().type() == attack
+        return result.attack().name().equalsIgnoreCase(attack)
                 && (eps == null || Math.abs(result.attack().eps() - eps) <= EPS_TOLERANCE);
     }
 

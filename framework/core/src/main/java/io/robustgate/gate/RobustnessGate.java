@@ -1,5 +1,6 @@
 package io.robustgate.gate;
 
+import io.robustgate.evaluation.ResultAlarm;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
 import io.robustgate.metric.Summary;
@@ -15,10 +16,24 @@ public final class RobustnessGate {
 
     private final List<Limit> limits;
     private final GateStatistic statistic;
+    private final boolean failOnAlarms;
 
-    public RobustnessGate(List<Limit> limits, GateStatistic statistic) {
+    /**
+     * @param failOnAlarms whether each gradient-masking alarm of a result is a violation; off by
+     *     default, since an alarm asks for a look rather than proving the evaluation wrong
+     */
+    public RobustnessGate(List<Limit> limits, GateStatistic statistic, boolean failOnAlarms) {
         this.limits = List.copyOf(limits);
         this.statistic = statistic;
+        this.failOnAlarms = failOnAlarms;
+    }
+
+    public RobustnessGate(List<Limit> limits, GateStatistic statistic) {
+        this(limits, statistic, false);
+    }
+
+    public boolean failOnAlarms() {
+        return failOnAlarms;
     }
 
     public List<Limit> limits() {
@@ -34,6 +49,12 @@ public final class RobustnessGate {
             }
             if (limit.maximum() != null && !(actual <= limit.maximum())) {
                 violations.add(violation(result, limit, actual, false));
+            }
+        }
+        if (failOnAlarms) {
+            for (ResultAlarm alarm : result.alarms()) {
+                violations.add(new GateViolation(result.displayName(), null, alarm.samples(),
+                        result.displayName() + ": gradient masking suspected: " + alarm.message()));
             }
         }
         return violations;

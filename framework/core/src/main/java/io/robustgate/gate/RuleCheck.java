@@ -46,7 +46,7 @@ public final class RuleCheck {
         if (matched.isEmpty()) {
             return new RuleOutcome(rule, List.of(), List.of(unmatched(rule, results)));
         }
-        RobustnessGate gate = new RobustnessGate(rule.limits(), statistic);
+        RobustnessGate gate = new RobustnessGate(rule.limits(), statistic, rule.failOnAlarms());
         List<CheckedResult> checked = new ArrayList<>();
         for (RobustnessResult result : matched) {
             List<GateViolation> violations = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class RuleCheck {
     private GateViolation unmatched(GateRule rule, List<RobustnessResult> results) {
         Set<String> found = new LinkedHashSet<>();
         for (RobustnessResult result : results) {
-            found.add(result.attack().type() + " eps=" + EpsFormat.format(result.attack().eps()));
+            found.add(result.attack().name() + " eps=" + EpsFormat.format(result.attack().eps()));
         }
         String present = found.isEmpty() ? "there are no results at all" : "results exist only for " + String.join(", ", found);
         return new GateViolation(rule.displayName(), null, Double.NaN, "Rule " + rule.displayName()

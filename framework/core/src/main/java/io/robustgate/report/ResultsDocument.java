@@ -14,7 +14,7 @@ import java.util.List;
 public record ResultsDocument(int schemaVersion, String tool, String createdAt, String source,
         List<RobustnessResult> results) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public static ResultsDocument of(String source, List<RobustnessResult> results) {
         return new ResultsDocument(SCHEMA_VERSION, "robustgate", java.time.Instant.now().toString(), source,

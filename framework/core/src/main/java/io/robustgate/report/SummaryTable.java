@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.robustgate.attack.AttackSpec;
-import io.robustgate.attack.AttackType;
-import io.robustgate.attack.BudgetSpace;
 import io.robustgate.attack.EpsFormat;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.gate.RuleOutcome;
@@ -53,9 +51,7 @@ public record SummaryTable(List<SummaryRow> rows, List<RuleLine> rules) {
         // Grouped the way a reader compares them: per model and data, per attack, budgets ascending.
         results.sort(Comparator.comparing((Sourced s) -> s.result().model(), Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(s -> s.result().dataset(), Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(s -> s.result().attack().type())
-                .thenComparingInt(s -> s.result().attack().steps())
-                .thenComparing(s -> s.result().attack().space())
+                .thenComparing(s -> s.result().attack().label())
                 .thenComparingDouble(s -> s.result().attack().eps()));
         List<SummaryRow> rows = results.stream()
                 .map(s -> row(s.source(), s.result(), verdict(s.result(), outcomes)))
@@ -137,22 +133,10 @@ public record SummaryTable(List<SummaryRow> rows, List<RuleLine> rules) {
 
     private static SummaryRow row(String source, RobustnessResult result, Verdict verdict) {
         AttackSpec spec = result.attack();
-        return new SummaryRow(source, result.model(), result.dataset(), attackLabel(spec), EpsFormat.format(spec.eps()),
+        return new SummaryRow(source, result.model(), result.dataset(), spec.label(), EpsFormat.format(spec.eps()),
                 result.adversarialDice().n(), result.cleanDice().mean(), result.adversarialDice().mean(),
                 result.diceDrop().mean(), result.cleanIou().mean(), result.adversarialIou().mean(),
                 result.iouDrop().mean(), verdict);
-    }
-
-    /** The attack without its budget, which has a column of its own: {@code PGD steps=40}. */
-    private static String attackLabel(AttackSpec spec) {
-        StringBuilder label = new StringBuilder(spec.type().name());
-        if (spec.type() == AttackType.PGD) {
-            label.append(" steps=").append(spec.steps());
-        }
-        if (spec.space() == BudgetSpace.NORMALIZED) {
-            label.append(" (normalised)");
-        }
-        return label.toString();
     }
 
     /** A pipe inside a cell would split it. */

@@ -120,9 +120,9 @@ class AttackPropertiesTest extends GoldenBundleTest {
         for (AttackSpec base : List.of(AttackSpec.fgsm(0), AttackSpec.pgd(0).withSteps(10))) {
             double[] dice = evaluator.sweep(base, budgets).stream().mapToDouble(r -> r.adversarialDice().mean()).toArray();
             for (int i = 1; i < dice.length; i++) {
-                assertTrue(dice[i] <= dice[i - 1] + 1e-9, base.type() + " Dice rose with eps: " + Arrays.toString(dice));
+                assertTrue(dice[i] <= dice[i - 1] + 1e-9, base.name() + " Dice rose with eps: " + Arrays.toString(dice));
             }
-            assertTrue(dice[dice.length - 1] < dice[0], base.type() + " at 8/255 lowers Dice: " + Arrays.toString(dice));
+            assertTrue(dice[dice.length - 1] < dice[0], base.name() + " at 8/255 lowers Dice: " + Arrays.toString(dice));
         }
     }
 

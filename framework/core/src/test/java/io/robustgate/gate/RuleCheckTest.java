@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.robustgate.attack.AttackSpec;
-import io.robustgate.attack.AttackType;
+import io.robustgate.attack.AttackNames;
 import io.robustgate.evaluation.Results;
 import io.robustgate.evaluation.RobustnessResult;
 import java.util.List;
@@ -16,7 +16,7 @@ class RuleCheckTest {
 
     private static final float EPS2 = 2 / 255f;
 
-    private static final GateRule PGD_RULE = new GateRule(AttackType.PGD, EPS2, List.of(
+    private static final GateRule PGD_RULE = new GateRule(AttackNames.PGD, EPS2, List.of(
             Limit.minimum(GateMetric.DICE, 0.80), Limit.maximum(GateMetric.DICE_DROP, 0.10)));
 
     @Test
@@ -95,7 +95,7 @@ class RuleCheckTest {
         // Mean 0.82 passes minDice 0.80, but with this spread the lower 95% bound is below it.
         RobustnessResult spread = Results.of(AttackSpec.pgd(EPS2),
                 new double[] {0.9, 0.9, 0.9, 0.9, 0.9}, new double[] {0.99, 0.62, 0.95, 0.64, 0.90});
-        GateRule rule = new GateRule(AttackType.PGD, EPS2, List.of(Limit.minimum(GateMetric.DICE, 0.80)));
+        GateRule rule = new GateRule(AttackNames.PGD, EPS2, List.of(Limit.minimum(GateMetric.DICE, 0.80)));
 
         assertTrue(new RuleCheck(List.of(rule), GateStatistic.MEAN).check(List.of(spread)).get(0).passed());
         RuleOutcome bounded = new RuleCheck(List.of(rule), GateStatistic.CONFIDENCE_BOUND).check(List.of(spread)).get(0);
@@ -106,7 +106,7 @@ class RuleCheckTest {
 
     @Test
     void outcomesFollowTheOrderOfTheRules() {
-        GateRule fgsmRule = new GateRule(AttackType.FGSM, null, List.of(Limit.minimum(GateMetric.IOU, 0.5)));
+        GateRule fgsmRule = new GateRule(AttackNames.FGSM, null, List.of(Limit.minimum(GateMetric.IOU, 0.5)));
         RobustnessResult fgsm = Results.uniform(AttackSpec.fgsm(EPS2), 3, 0.9, 0.85);
 
         List<RuleOutcome> outcomes = new RuleCheck(List.of(fgsmRule, PGD_RULE), GateStatistic.MEAN).check(List.of(fgsm));

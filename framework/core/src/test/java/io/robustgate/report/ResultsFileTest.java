@@ -39,11 +39,40 @@ class ResultsFileTest {
         Path file = dir.resolve("r.json");
         ResultsFile.write(file, ResultsDocument.of("junit:T#m", List.of(result)));
         String json = Files.readString(file);
-        for (String field : List.of("\"schemaVersion\"", "\"source\"", "\"results\"", "\"attack\"", "\"type\" : \"PGD\"",
-                "\"displayName\" : \"PGD eps=2/255 steps=40\"", "\"effectiveAlpha\"", "\"adversarialDice\"", "\"ciLow\"",
-                "\"diceDrop\"", "\"samples\"", "\"imageName\"", "\"timings\"")) {
+        for (String field : List.of("\"schemaVersion\" : 2", "\"source\"", "\"results\"", "\"attack\"", "\"name\" : \"PGD\"",
+                "\"options\"", "\"steps\" : 40", "\"randomStart\" : true", "\"loss\" : \"BCE\"", "\"threatModel\" : \"Linf\"",
+                "\"label\" : \"PGD steps=40\"", "\"displayName\" : \"PGD eps=2/255 steps=40\"", "\"adversarialDice\"",
+                "\"ciLow\"", "\"diceDrop\"", "\"samples\"", "\"imageName\"", "\"alarms\"", "\"timings\"")) {
             assertTrue(json.contains(field), field + " in\n" + json);
         }
+    }
+
+    @Test
+    void readsVersionOneFilesWithTheirAttackFieldsAsOptions() throws IOException {
+        Path file = dir.resolve("v1.json");
+        Files.writeString(file, """
+                {"schemaVersion": 1, "tool": "robustgate", "source": "maven:evaluate", "results": [{
+                  "attack": {"type": "PGD", "eps": 0.007843138, "steps": 10, "alpha": 0.0, "randomStart": false,
+                             "seed": 7, "loss": "DICE_BCE", "space": "PIXEL", "keepBest": false,
+                             "effectiveAlpha": 0.0019607844, "displayName": "PGD eps=2/255 steps=10"},
+                  "model": "m", "samples": []}]}
+                """);
+        AttackSpec read = ResultsFile.read(file).results().get(0).attack();
+        assertEquals(AttackSpec.pgd(2 / 255f).withSteps(10).withRandomStart(false).withSeed(7)
+                .withLoss(io.robustgate.attack.AttackLoss.DICE_BCE), read);
+        assertEquals("PGD eps=2/255 steps=10", read.displayName());
+    }
+
+    @Test
+    void keepsAnAttackThisClassPathDoesNotKnowAsWritten() throws IOException {
+        Path file = dir.resolve("custom.json");
+        Files.writeString(file, """
+                {"schemaVersion": 2, "results": [{"attack": {"name": "TEAM_NOISE", "eps": 0.01,
+                  "options": {"flips": 3}, "label": "TEAM_NOISE flips=3", "threatModel": "Linf"}, "samples": []}]}
+                """);
+        AttackSpec read = ResultsFile.read(file).results().get(0).attack();
+        assertEquals("TEAM_NOISE eps=0.01 flips=3", read.displayName());
+        assertEquals(3, read.options().get("flips"));
     }
 
     @Test

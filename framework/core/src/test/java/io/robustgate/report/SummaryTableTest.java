@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.robustgate.attack.AttackSpec;
-import io.robustgate.attack.AttackType;
+import io.robustgate.attack.AttackNames;
 import io.robustgate.evaluation.Results;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.gate.GateMetric;
@@ -31,8 +31,8 @@ class SummaryTableTest {
             ResultsDocument.of("maven:evaluate", List.of(fgsm)),
             ResultsDocument.of("junit:HeadSegmentationTest#pgd", List.of(pgd)));
     private final List<RuleOutcome> outcomes = new RuleCheck(List.of(
-            new GateRule(AttackType.PGD, 2 / 255f, List.of(Limit.minimum(GateMetric.DICE, 0.80))),
-            new GateRule(AttackType.PGD, 8 / 255f, List.of(Limit.minimum(GateMetric.DICE, 0.50)))),
+            new GateRule(AttackNames.PGD, 2 / 255f, List.of(Limit.minimum(GateMetric.DICE, 0.80))),
+            new GateRule(AttackNames.PGD, 8 / 255f, List.of(Limit.minimum(GateMetric.DICE, 0.50)))),
             GateStatistic.MEAN).check(List.of(fgsm, pgd));
 
     @Test
@@ -77,7 +77,7 @@ class SummaryTableTest {
     @Test
     void passingRuleListsTheMeasuredValues() {
         List<RuleOutcome> passing = new RuleCheck(List.of(
-                new GateRule(AttackType.FGSM, null, List.of(Limit.maximum(GateMetric.DICE_DROP, 0.05)))),
+                new GateRule(AttackNames.FGSM, null, List.of(Limit.maximum(GateMetric.DICE_DROP, 0.05)))),
                 GateStatistic.MEAN).check(List.of(fgsm, pgd));
 
         SummaryTable table = SummaryTable.of(documents, passing);

@@ -1,0 +1,39 @@
+package io.robustgate.attack;
+
+import java.util.List;
+
+/**
+ * An attack as the registry knows it: its name, what it does in one line, its threat model, the
+ * options it takes, and how to build it from a validated {@link AttackSpec}. Register one of your
+ * own by listing its class (public, with a no-argument constructor) in
+ * {@code META-INF/services/io.robustgate.attack.AttackDefinition}; every front-end (annotation, POM,
+ * reports) then runs it by name.
+ */
+public interface AttackDefinition {
+
+    /** The registry key, e.g. {@code APGD}; matched case-insensitively. */
+    String name();
+
+    /** One line for help texts and reports. */
+    String description();
+
+    /** Every option the attack takes, with defaults; anything else given to it is an error. */
+    List<AttackOption> options();
+
+    /** The attack for one spec, whose options are complete and valid. */
+    Attack create(AttackSpec spec);
+
+    /** The ball eps is a radius of. */
+    default ThreatModel threatModel() {
+        return ThreatModel.LINF;
+    }
+
+    /**
+     * A rank for the "weaker attack beats a stronger one" alarm: within one threat model and
+     * budget, an attack of higher strength should never leave a sample with a higher Dice than one
+     * of lower strength. 0: unranked, never compared.
+     */
+    default int strength() {
+        return 0;
+    }
+}

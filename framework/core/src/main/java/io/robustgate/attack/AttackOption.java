@@ -1,0 +1,191 @@
+package io.robustgate.attack;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One option an attack declares: its name, the kind of value, the default, what is accepted and a
+ * one-line doc. Values are kept in one canonical Java type per kind (Integer, Float, Boolean, Long,
+ * String), so specs compare equal however they were written (POM text, annotation, JSON).
+ */
+public final class AttackOption {
+
+    /** The kinds of value an option takes. */
+    public enum Kind {
+        /** A whole number, e.g. {@code steps=100}. */
+        INTEGER,
+        /** A number that may be written as a fraction, e.g. {@code alpha=1/255}. */
+        NUMBER,
+        BOOLEAN,
+        /** A 64-bit seed. */
+        SEED,
+        /** One name out of a list, matched case-insensitively, e.g. {@code loss=MASKED_BCE}. */
+        CHOICE,
+        /** Free text, e.g. an ensemble's members. */
+        TEXT
+    }
+
+    private final String name;
+    private final Kind kind;
+    private final Object defaultValue;
+    private final String doc;
+    private final boolean shownInName;
+    private final Function<Object, String> check;
+    private final Supplier<Collection<String>> choices;
+
+    private AttackOption(String name, Kind kind, Object defaultValue, String doc, boolean shownInName,
+            Function<Object, String> check, Supplier<Collection<String>> choices) {
+        this.name = name;
+        this.kind = kind;
+        this.defaultValue = defaultValue;
+        this.doc = doc;
+        this.shownInName = shownInName;
+        this.check = check;
+        this.choices = choices;
+    }
+
+    public static AttackOption integer(String name, int defaultValue, int minimum, String doc) {
+        return new AttackOption(name, Kind.INTEGER, defaultValue, doc, false,
+                v -> (Integer) v >= minimum ? null : "must be at least " + minimum, null);
+    }
+
+    /** A number in [{@code minimum}, {@code maximum}], written as a decimal or a fraction like {@code 1/255}. */
+    public static AttackOption number(String name, float defaultValue, float minimum, float maximum, String doc) {
+        return new AttackOption(name, Kind.NUMBER, defaultValue, doc, false,
+                v -> (Float) v >= minimum && (Float) v <= maximum ? null
+                        : "must lie in [" + minimum + ", " + maximum + "]", null);
+    }
+
+    public static AttackOption bool(String name, boolean defaultValue, String doc) {
+        return new AttackOption(name, Kind.BOOLEAN, defaultValue, doc, false, v -> null, null);
+    }
+
+    public static AttackOption seed(String name, long defaultValue, String doc) {
+        return new AttackOption(name, Kind.SEED, defaultValue, doc, false, v -> null, null);
+    }
+
+    /** One of {@code choices} (looked up when parsed, so a registry of names can grow). */
+    public static AttackOption choice(String name, String defaultValue, Supplier<Collection<String>> choices, String doc) {
+        return new AttackOption(name, Kind.CHOICE, defaultValue, doc, false, v -> null, choices);
+    }
+
+    public static AttackOption text(String name, String defaultValue, String doc) {
+        return new AttackOption(name, Kind.TEXT, defaultValue, doc, false, v -> null, null);
+    }
+
+    /** The same option, shown in display names, e.g. {@code steps} in {@code PGD eps=2/255 steps=40}. */
+    public AttackOption shownInName() {
+        return new AttackOption(name, kind, defaultValue, doc, true, check, choices);
+    }
+
+    /** The same option with another default, e.g. APGD's 100 steps where PGD has 40. */
+    public AttackOption withDefault(Object value) {
+        return new AttackOption(name, kind, canonical(value), doc, shownInName, check, choices);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Object defaultValue() {
+        return defaultValue;
+    }
+
+    public String doc() {
+        return doc;
+    }
+
+    public boolean isShownInName() {
+        return shownInName;
+    }
+
+    /** The accepted names of a choice option; empty for other kinds. */
+    public Collection<String> choices() {
+        return choices == null ? java.util.List.of() : choices.get();
+    }
+
+    /**
+     * The value in this option's canonical type, validated: text as written in a POM or an
+     * annotation, or a number, boolean or string as Jackson reads it from JSON.
+     *
+     * @throws IllegalArgumentException naming the option, the value and what is accepted
+     */
+    public Object canonical(Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("option '" + name + "' has no value");
+        }
+        Object converted;
+        try {
+            converted = convert(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option '" + name + "': '" + value + "' is not " + article());
+        }
+        String problem = check.apply(converted);
+        if (problem != null) {
+            throw new IllegalArgumentException("option '" + name + "' " + problem + " but is " + converted);
+        }
+        return converted;
+    }
+
+    private Object convert(Object value) {
+        String text = value.toString().trim();
+        return switch (kind) {
+            case INTEGER -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                    ? Integer.valueOf(n.intValue()) : Integer.valueOf(Integer.parseInt(text));
+            case NUMBER -> value instanceof Number n ? Float.valueOf(n.floatValue()) : Float.valueOf(fraction(text));
+            case BOOLEAN -> bool(text);
+            case SEED -> value instanceof Number n ? Long.valueOf(n.longValue()) : Long.valueOf(Long.parseLong(text));
+            case CHOICE -> choice(text);
+            case TEXT -> text;
+        };
+    }
+
+    private static float fraction(String text) {
+        try {
+            return EpsFormat.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new NumberFormatException(text);
+        }
+    }
+
+    private Boolean bool(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException("option '" + name + "': '" + text + "' is not true or false");
+    }
+
+    private String choice(String text) {
+        String wanted = text.toUpperCase(Locale.ROOT).replace('-', '_');
+        for (String accepted : choices()) {
+            if (accepted.equalsIgnoreCase(wanted)) {
+                return accepted;
+            }
+        }
+        throw new IllegalArgumentException("option '" + name + "': '" + text + "' is unknown: use one of "
+                + String.join(", ", choices()));
+    }
+
+    private String article() {
+        return switch (kind) {
+            case INTEGER -> "a whole number";
+            case NUMBER -> "a number (e.g. 0.01 or 1/255)";
+            case SEED -> "a whole number (a seed)";
+            default -> "valid";
+        };
+    }
+
+    /** E.g. {@code steps (integer, default 40): PGD iterations}. */
+    public String describe() {
+        return name + " (" + kind.name().toLowerCase(Locale.ROOT) + ", default " + defaultValue + "): " + doc;
+    }
+}

@@ -1,0 +1,47 @@
+package io.robustgate.attack;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Options many attacks share, declared once so that every attack names, documents and validates
+ * them the same way. An attack lists the ones it takes in its {@link AttackDefinition#options()}.
+ */
+public final class CommonOptions {
+
+    public static final long DEFAULT_SEED = 42L;
+
+    /** Iterations; attacks set their own default. */
+    public static AttackOption steps(int defaultValue) {
+        return AttackOption.integer("steps", defaultValue, 1, "iterations (gradient steps)").shownInName();
+    }
+
+    /** Step size in the budget's units; 0 means {@code 2.5·eps/steps}, enough to reach the edge of the budget. */
+    public static final AttackOption ALPHA = AttackOption.number("alpha", 0f, 0f, Float.MAX_VALUE,
+            "step size; 0 means 2.5·eps/steps");
+
+    public static final AttackOption RANDOM_START = AttackOption.bool("randomStart", true,
+            "start from a uniform random point of the budget, seeded per sample");
+
+    public static final AttackOption SEED = AttackOption.seed("seed", DEFAULT_SEED,
+            "seed of per-sample randomness; a sample's seed also depends on its identity, not its batch");
+
+    /** The loss maximised, from {@link AttackLosses}; attacks set their own default. */
+    public static AttackOption loss(String defaultValue) {
+        return AttackOption.choice("loss", defaultValue, AttackLosses::names, "loss maximised: " + AttackLosses.namesText());
+    }
+
+    public static final AttackOption SPACE = AttackOption.choice("space", BudgetSpace.PIXEL.name(),
+            () -> Arrays.stream(BudgetSpace.values()).map(Enum::name).toList(),
+            "units of eps and alpha: PIXEL ([0,1] pixels) or NORMALIZED (per channel eps·std)");
+
+    public static final AttackOption KEEP_BEST = AttackOption.bool("keepBest", false,
+            "return per sample the iterate with the lowest Dice instead of the last one");
+
+    /** The options of a PGD-style L∞ attack with a loss of the user's choice. */
+    public static List<AttackOption> pgd(int steps) {
+        return List.of(steps(steps), ALPHA, RANDOM_START, SEED, loss(AttackLoss.BCE.name()), SPACE, KEEP_BEST);
+    }
+
+    private CommonOptions() {}
+}
