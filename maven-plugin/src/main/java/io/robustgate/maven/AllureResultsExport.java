@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.robustgate.attack.AttackSpec;
-import io.robustgate.attack.AttackType;
-import io.robustgate.attack.EpsFormat;
+import io.robustgate.attack.AttackOptionsText;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
 import io.robustgate.gate.CheckedResult;
@@ -63,7 +61,7 @@ final class AllureResultsExport {
 
     private void write(ResultsDocument document, RobustnessResult result) throws IOException {
         String identity = String.join("|", "robustgate", document.source(), result.model(), result.dataset(),
-                result.prompt(), result.displayName(), result.attack().loss().name(), Long.toString(result.attack().seed()));
+                result.prompt(), result.displayName(), AttackOptionsText.format(result.attack().options()));
         // Same identity, same file: a rerun replaces its earlier result instead of adding a retry.
         String uuid = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
         long stop = createdAtMillis(document);
@@ -91,21 +89,11 @@ final class AllureResultsExport {
         label(labels, "suite", result.model());
         label(labels, "subSuite", result.dataset());
         label(labels, "feature", "Adversarial robustness");
-        label(labels, "story", result.attack().type().name());
+        label(labels, "story", result.attack().name());
         label(labels, "tag", document.source());
         ArrayNode parameters = allure.putArray("parameters");
-        AttackSpec spec = result.attack();
-        parameter(parameters, "attack", spec.type().name());
-        parameter(parameters, "eps", EpsFormat.format(spec.eps()));
-        if (spec.type() == AttackType.PGD) {
-            parameter(parameters, "steps", Integer.toString(spec.steps()));
-            parameter(parameters, "alpha", budget(spec.effectiveAlpha()));
-            parameter(parameters, "randomStart", Boolean.toString(spec.randomStart()));
-            parameter(parameters, "keepBest", Boolean.toString(spec.keepBest()));
-        }
-        parameter(parameters, "loss", spec.loss().name());
-        parameter(parameters, "space", spec.space().name());
-        parameter(parameters, "seed", Long.toString(spec.seed()));
+        result.attack().parameters().forEach((name, value) -> parameter(parameters, name, value));
+        parameter(parameters, "alarms", ResultsTable.alarmCell(result));
         parameter(parameters, "model", result.model());
         parameter(parameters, "dataset", result.dataset());
         parameter(parameters, "prompt", result.prompt());
@@ -129,6 +117,14 @@ final class AllureResultsExport {
         ArrayNode attachments = allure.putArray("attachments");
         attach(attachments, uuid, "Summary", "summary.txt", "text/plain", summary(document, result));
         attach(attachments, uuid, "Per-sample results", "samples.csv", "text/csv", ResultsTable.samplesCsv(result));
+        String members = ResultsTable.membersMarkdown(result);
+        if (!members.isEmpty()) {
+            attach(attachments, uuid, "Ensemble members", "members.md", "text/markdown", members);
+        }
+        String alarms = ResultsTable.alarmsMarkdown(result);
+        if (!alarms.isEmpty()) {
+            attach(attachments, uuid, "Gradient-masking alarms", "alarms.md", "text/markdown", alarms);
+        }
         JSON.writeValue(resultsDirectory.resolve(uuid + "-result.json").toFile(), allure);
     }
 
@@ -182,12 +178,6 @@ final class AllureResultsExport {
         attachment.put("name", name);
         attachment.put("source", file);
         attachment.put("type", type);
-    }
-
-    /** {@code 2/255} for whole grey levels, else a short decimal rather than {@code 9.803922E-4}. */
-    private static String budget(float value) {
-        String fraction = EpsFormat.format(value);
-        return fraction.endsWith("/255") ? fraction : String.format(Locale.ROOT, "%.5f", value);
     }
 
     private static void label(ArrayNode labels, String name, String value) {

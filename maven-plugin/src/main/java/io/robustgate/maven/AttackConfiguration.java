@@ -1,29 +1,28 @@
 package io.robustgate.maven;
 
-import io.robustgate.attack.AttackLoss;
+import io.robustgate.attack.AttackDefinition;
+import io.robustgate.attack.AttackRegistry;
 import io.robustgate.attack.AttackSpec;
-import io.robustgate.attack.AttackType;
 import io.robustgate.attack.BudgetSpace;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
- * One {@code <attack>} of {@code robustgate:evaluate}: a type and one or more budgets, plus the
- * optional attack settings. Values are kept as text so a typo is reported with the parameter's
- * path and the accepted values, not as a bare conversion error.
+ * One {@code <attack>} of {@code robustgate:evaluate}: a registered attack's {@code type}, one or more
+ * budgets, and its options — in {@code <options>} by name, or as the shorthand elements
+ * {@code <steps>}, {@code <alpha>}, {@code <randomStart>}, {@code <seed>}, {@code <loss>},
+ * {@code <space>}, {@code <keepBest>}, which are the same options. Values are kept as text so a typo is
+ * reported with the parameter's path and what is accepted, not as a bare conversion error.
  */
 public class AttackConfiguration {
 
     private String type;
     private String eps;
-    private Integer steps;
-    private String alpha;
-    private Boolean randomStart;
-    private Long seed;
-    private String loss;
-    private String space;
-    private Boolean keepBest;
+    private Map<String, String> options;
+    private final Map<String, String> shorthand = new LinkedHashMap<>();
 
     public void setType(String type) {
         this.type = type;
@@ -33,69 +32,72 @@ public class AttackConfiguration {
         this.eps = eps;
     }
 
-    public void setSteps(Integer steps) {
-        this.steps = steps;
+    /** {@code <options><steps>100</steps><loss>MASKED_BCE</loss></options>}. */
+    public void setOptions(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public void setSteps(String steps) {
+        shorthand.put("steps", steps);
     }
 
     public void setAlpha(String alpha) {
-        this.alpha = alpha;
+        shorthand.put("alpha", alpha);
     }
 
-    public void setRandomStart(Boolean randomStart) {
-        this.randomStart = randomStart;
+    public void setRandomStart(String randomStart) {
+        shorthand.put("randomStart", randomStart);
     }
 
-    public void setSeed(Long seed) {
-        this.seed = seed;
+    public void setSeed(String seed) {
+        shorthand.put("seed", seed);
     }
 
     public void setLoss(String loss) {
-        this.loss = loss;
+        shorthand.put("loss", loss);
     }
 
     public void setSpace(String space) {
-        this.space = space;
+        shorthand.put("space", space);
     }
 
-    public void setKeepBest(Boolean keepBest) {
-        this.keepBest = keepBest;
+    public void setKeepBest(String keepBest) {
+        shorthand.put("keepBest", keepBest);
     }
 
     /** One spec per budget; {@code path} (e.g. {@code attacks[1]}) prefixes every message. */
     List<AttackSpec> toSpecs(String path) throws MojoExecutionException {
-        AttackType attackType = ConfigurationEnums.parse(path + ".type", type, AttackType.class);
+        if (type == null || type.isBlank()) {
+            throw new MojoExecutionException(path + ".type is missing: name an attack, e.g. <type>APGD</type>");
+        }
         List<Float> budgets = EpsParameter.parseList(path + ".eps", eps);
-        AttackSpec base = attackType == AttackType.PGD ? AttackSpec.pgd(budgets.get(0)) : AttackSpec.fgsm(budgets.get(0));
-        if (steps != null) {
-            if (attackType == AttackType.FGSM && steps != 1) {
-                throw new MojoExecutionException(path + ".steps: FGSM takes exactly one step; remove <steps> or use PGD");
+        Map<String, Object> all = new LinkedHashMap<>(shorthand);
+        if (options != null) {
+            for (Map.Entry<String, String> option : options.entrySet()) {
+                if (all.put(option.getKey(), option.getValue()) != null) {
+                    throw new MojoExecutionException(path + ": " + option.getKey()
+                            + " is given both as <" + option.getKey() + "> and in <options>");
+                }
             }
-            if (steps < 1) {
-                throw new MojoExecutionException(path + ".steps: must be at least 1 but is " + steps);
-            }
-            base = base.withSteps(steps);
         }
-        if (alpha != null) {
-            base = base.withAlpha(EpsParameter.parse(path + ".alpha", alpha));
-        }
-        if (randomStart != null) {
-            base = base.withRandomStart(randomStart);
-        }
-        if (seed != null) {
-            base = base.withSeed(seed);
-        }
-        if (loss != null) {
-            base = base.withLoss(ConfigurationEnums.parse(path + ".loss", loss, AttackLoss.class));
-        }
-        if (space != null) {
-            base = base.withSpace(ConfigurationEnums.parse(path + ".space", space, BudgetSpace.class));
-        }
-        if (keepBest != null) {
-            base = base.withKeepBest(keepBest);
+        AttackDefinition definition;
+        try {
+            definition = AttackRegistry.current().require(type);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(path + ".type: " + e.getMessage(), e);
         }
         List<AttackSpec> specs = new ArrayList<>();
         for (float budget : budgets) {
-            specs.add(base.withEps(budget));
+            try {
+                definition.threatModel().validate(budget, BudgetSpace.PIXEL);
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException(path + ".eps: " + definition.name() + ": " + e.getMessage(), e);
+            }
+            try {
+                specs.add(AttackSpec.of(definition, budget, all));
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException(path + ": " + e.getMessage(), e);
+            }
         }
         return specs;
     }

@@ -23,13 +23,15 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Attacks a model bundle on a held-out set with the attacks declared in the POM and writes the
  * results JSON for {@code robustgate:check} and {@code robustgate:report}. The model is loaded once
  * and its clean pass is shared by every attack and budget.
  */
-@Mojo(name = "evaluate", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
+@Mojo(name = "evaluate", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
 public class EvaluateMojo extends AbstractMojo {
 
     /** Model bundle directory: {@code robustgate-model.json}, the TorchScript file and the tokenizer. */
@@ -48,11 +50,14 @@ public class EvaluateMojo extends AbstractMojo {
     String prompt;
 
     /**
-     * Each attack has a {@code type} ({@code FGSM}, {@code PGD}) and {@code eps}: one budget or a
-     * comma-separated list, as fractions ({@code 2/255}) or decimals. Optional: {@code steps}
-     * (PGD, default 40), {@code alpha} (default 2.5·eps/steps), {@code randomStart}, {@code seed},
-     * {@code loss} ({@code BCE}, {@code DICE_BCE}), {@code space} ({@code PIXEL}, {@code NORMALIZED}),
-     * {@code keepBest}.
+     * Each attack has a {@code type} — a registered attack's name: {@code FGSM}, {@code PGD},
+     * {@code SEGPGD}, {@code COSPGD}, {@code APGD}, {@code PGD_L2}, {@code ENSEMBLE}, or one of the
+     * project's own (registered in its test class path under
+     * {@code META-INF/services/io.robustgate.attack.AttackDefinition}) — and {@code eps}: one budget or
+     * a comma-separated list, as fractions ({@code 2/255}) or decimals. The attack's options go in
+     * {@code <options>} by name ({@code <options><steps>100</steps><loss>MASKED_BCE</loss></options>});
+     * {@code steps}, {@code alpha}, {@code randomStart}, {@code seed}, {@code loss}, {@code space} and
+     * {@code keepBest} may also be written directly inside {@code <attack>}.
      */
     @Parameter(required = true)
     List<AttackConfiguration> attacks;
@@ -83,6 +88,10 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(property = "robustgate.skip", defaultValue = "false")
     boolean skip;
 
+    /** The project's test class path, searched for attacks of its own. */
+    @Parameter(defaultValue = "${project.testClasspathElements}", readonly = true)
+    List<String> testClasspath;
+
     static final String SOURCE = "maven:evaluate";
 
     @Override
@@ -91,6 +100,18 @@ public class EvaluateMojo extends AbstractMojo {
             getLog().info("Skipping robustness evaluation (robustgate.skip)");
             return;
         }
+        // Attacks are looked up through the context class loader: make it see the project's own.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (ProjectClassLoader projectLoader = ProjectClassLoader.of(testClasspath, getClass().getClassLoader())) {
+            thread.setContextClassLoader(projectLoader.loader());
+            evaluate();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void evaluate() throws MojoExecutionException {
         List<AttackSpec> specs = attackSpecs();
         checkInputs();
         applyTorchThreads();

@@ -1,6 +1,5 @@
 package io.robustgate.maven;
 
-import io.robustgate.attack.AttackType;
 import io.robustgate.gate.GateRule;
 import io.robustgate.gate.Limit;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ public class RuleConfiguration {
     private String attack;
     private String eps;
     private List<LimitConfiguration> limits;
+    private boolean failOnAlarms;
 
     public void setAttack(String attack) {
         this.attack = attack;
@@ -29,8 +29,15 @@ public class RuleConfiguration {
         this.limits = limits;
     }
 
+    /** A gradient-masking alarm on a matched result fails the rule too (default: only reported). */
+    public void setFailOnAlarms(boolean failOnAlarms) {
+        this.failOnAlarms = failOnAlarms;
+    }
+
     GateRule toRule(String path) throws MojoExecutionException {
-        AttackType attackType = ConfigurationEnums.parse(path + ".attack", attack, AttackType.class);
+        if (attack == null || attack.isBlank()) {
+            throw new MojoExecutionException(path + ".attack is missing: name the attack the rule gates, e.g. <attack>PGD</attack>");
+        }
         Float budget = eps == null || eps.isBlank() ? null : EpsParameter.parse(path + ".eps", eps);
         if (limits == null || limits.isEmpty()) {
             throw new MojoExecutionException(path + ".limits: a rule needs at least one <limit>");
@@ -39,6 +46,10 @@ public class RuleConfiguration {
         for (int i = 0; i < limits.size(); i++) {
             converted.add(limits.get(i).toLimit(path + ".limits[" + i + "]"));
         }
-        return new GateRule(attackType, budget, converted);
+        try {
+            return new GateRule(attack.trim(), budget, converted, failOnAlarms);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(path + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.robustgate.attack.AttackSpec;
-import io.robustgate.attack.AttackType;
+import io.robustgate.attack.AttackNames;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.gate.GateMetric;
 import io.robustgate.gate.GateRule;
@@ -35,7 +35,7 @@ class AllureResultsExportTest {
     private final RobustnessResult pgd = RecordedResults.uniform(AttackSpec.pgd(2 / 255f), 4, 0.90, 0.60);
     private final ResultsDocument document = ResultsDocument.of("maven:evaluate", List.of(fgsm, pgd));
     private final List<RuleOutcome> outcomes = new RuleCheck(List.of(
-            new GateRule(AttackType.PGD, 2 / 255f, List.of(Limit.minimum(GateMetric.DICE, 0.80)))),
+            new GateRule(AttackNames.PGD, 2 / 255f, List.of(Limit.minimum(GateMetric.DICE, 0.80)))),
             GateStatistic.MEAN).check(List.of(fgsm, pgd));
 
     @Test
@@ -56,7 +56,7 @@ class AllureResultsExportTest {
         assertEquals("failed", failed.at("/steps/0/status").asText());
         assertEquals("2/255", parameter(failed, "eps"));
         assertEquals("40", parameter(failed, "steps"));
-        assertEquals("0.00049", parameter(failed, "alpha"), "2.5·eps/steps is not a whole grey level");
+        assertEquals("2.5·eps/steps", parameter(failed, "alpha"), "alpha 0 is shown by its meaning");
         assertEquals("hc18-vlsm", parameter(failed, "model"));
         assertTrue(failed.get("description").asText().contains("| Dice | 0.900 (95% CI 0.900–0.900) | 0.600"),
                 failed.get("description").asText());

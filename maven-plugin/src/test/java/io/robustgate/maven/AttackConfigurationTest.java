@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.robustgate.attack.AttackLoss;
 import io.robustgate.attack.AttackSpec;
-import io.robustgate.attack.AttackType;
+import io.robustgate.attack.AttackNames;
 import io.robustgate.attack.BudgetSpace;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -31,7 +31,7 @@ class AttackConfigurationTest {
         assertEquals(2 / 255f, specs.get(1).eps(), 1e-9);
         assertEquals(4 / 255f, specs.get(2).eps(), 1e-7);
         assertEquals(0.008f, specs.get(3).eps(), 1e-9);
-        assertTrue(specs.stream().allMatch(s -> s.type() == AttackType.FGSM));
+        assertTrue(specs.stream().allMatch(s -> s.name().equals(AttackNames.FGSM)));
     }
 
     @Test
@@ -40,33 +40,58 @@ class AttackConfigurationTest {
         assertEquals(AttackSpec.pgd(2 / 255f), defaults);
 
         AttackConfiguration tuned = attack("PGD", "2/255");
-        tuned.setSteps(10);
+        tuned.setSteps("10");
         tuned.setAlpha("1/255");
-        tuned.setRandomStart(false);
-        tuned.setSeed(7L);
+        tuned.setRandomStart("false");
+        tuned.setSeed("7");
         tuned.setLoss("dice-bce");
         tuned.setSpace("normalized");
-        tuned.setKeepBest(true);
+        tuned.setKeepBest("true");
         AttackSpec spec = tuned.toSpecs("attacks[0]").get(0);
 
         assertEquals(10, spec.steps());
-        assertEquals(1 / 255f, spec.alpha(), 1e-9);
-        assertFalse(spec.randomStart());
+        assertEquals(1 / 255f, spec.floatOption("alpha"), 1e-9);
+        assertFalse(spec.booleanOption("randomStart"));
         assertEquals(7L, spec.seed());
         assertEquals(AttackLoss.DICE_BCE, spec.loss());
         assertEquals(BudgetSpace.NORMALIZED, spec.space());
-        assertTrue(spec.keepBest());
+        assertTrue(spec.booleanOption("keepBest"));
+        assertEquals("PGD eps=2/255 steps=10 (normalised)", spec.displayName());
+    }
+
+    @Test
+    void anyRegisteredAttackTakesItsOptionsByName() throws Exception {
+        AttackConfiguration apgd = attack("apgd", "2/255");
+        apgd.setOptions(java.util.Map.of("steps", "50", "loss", "masked_bce"));
+        AttackSpec spec = apgd.toSpecs("attacks[0]").get(0);
+        assertEquals(AttackSpec.of(AttackNames.APGD, 2 / 255f, java.util.Map.of("steps", 50, "loss", "MASKED_BCE")), spec);
+        assertEquals("APGD eps=2/255 steps=50 loss=MASKED_BCE", spec.displayName());
+
+        AttackConfiguration l2 = attack("PGD_L2", "0.5, 2");
+        assertEquals(List.of(0.5f, 2f), l2.toSpecs("attacks[0]").stream().map(AttackSpec::eps).toList(),
+                "an L2 radius may exceed 1");
+
+        AttackConfiguration both = attack("APGD", "2/255");
+        both.setSteps("10");
+        both.setOptions(java.util.Map.of("steps", "20"));
+        assertEquals("attacks[0]: steps is given both as <steps> and in <options>",
+                assertThrows(MojoExecutionException.class, () -> both.toSpecs("attacks[0]")).getMessage());
+
+        AttackConfiguration unknown = attack("APGD", "2/255");
+        unknown.setOptions(java.util.Map.of("momentum", "0.9"));
+        assertEquals("attacks[0]: APGD: it has no option momentum: its options are steps, loss, randomStart, seed, space",
+                assertThrows(MojoExecutionException.class, () -> unknown.toSpecs("attacks[0]")).getMessage());
     }
 
     @Test
     void budgetOutsideTheUnitIntervalNamesTheParameter() {
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
                 () -> attack("PGD", "300/255").toSpecs("attacks[1]"));
-        assertEquals("attacks[1].eps: 300/255 is outside (0,1]", e.getMessage());
+        assertEquals("attacks[1].eps: PGD: eps must lie in [0,1] but is 1.1764706", e.getMessage());
 
         MojoExecutionException zero = assertThrows(MojoExecutionException.class,
                 () -> attack("FGSM", "1/255,0").toSpecs("attacks[0]"));
-        assertEquals("attacks[0].eps: 0 is outside (0,1]", zero.getMessage());
+        assertEquals("attacks[0].eps: 0 is not a positive budget", zero.getMessage());
     }
 
     @Test
@@ -88,23 +113,24 @@ class AttackConfigurationTest {
     void unknownAttackListsTheKnownOnes() {
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
                 () -> attack("CW", "2/255").toSpecs("attacks[0]"));
-        assertEquals("attacks[0].type: 'CW' is unknown: use one of FGSM, PGD", e.getMessage());
+        assertEquals("attacks[0].type: unknown attack 'CW': registered attacks are FGSM, PGD, SEGPGD, COSPGD, APGD, "
+                + "PGD_L2, ENSEMBLE", e.getMessage());
 
         MojoExecutionException missing = assertThrows(MojoExecutionException.class,
                 () -> attack(null, "2/255").toSpecs("attacks[3]"));
-        assertEquals("attacks[3].type is missing: use one of FGSM, PGD", missing.getMessage());
+        assertEquals("attacks[3].type is missing: name an attack, e.g. <type>APGD</type>", missing.getMessage());
     }
 
     @Test
     void stepsMustSuitTheAttack() {
         AttackConfiguration fgsm = attack("FGSM", "2/255");
-        fgsm.setSteps(10);
-        assertTrue(assertThrows(MojoExecutionException.class, () -> fgsm.toSpecs("attacks[0]")).getMessage()
-                .startsWith("attacks[0].steps: FGSM takes exactly one step"));
+        fgsm.setSteps("10");
+        assertEquals("attacks[0]: FGSM: it has no option steps: its options are loss, space",
+                assertThrows(MojoExecutionException.class, () -> fgsm.toSpecs("attacks[0]")).getMessage());
 
         AttackConfiguration pgd = attack("PGD", "2/255");
-        pgd.setSteps(0);
-        assertEquals("attacks[0].steps: must be at least 1 but is 0",
+        pgd.setSteps("0");
+        assertEquals("attacks[0]: PGD: option 'steps' must be at least 1 but is 0",
                 assertThrows(MojoExecutionException.class, () -> pgd.toSpecs("attacks[0]")).getMessage());
     }
 
@@ -112,17 +138,18 @@ class AttackConfigurationTest {
     void unknownLossAndSpaceNameTheirParameters() {
         AttackConfiguration loss = attack("PGD", "2/255");
         loss.setLoss("hinge");
-        assertEquals("attacks[0].loss: 'hinge' is unknown: use one of BCE, DICE_BCE",
+        assertEquals("attacks[0]: PGD: option 'loss': 'hinge' is unknown: use one of BCE, DICE_BCE, MASKED_BCE, "
+                + "SOFT_DICE, SEGPGD, COSPGD",
                 assertThrows(MojoExecutionException.class, () -> loss.toSpecs("attacks[0]")).getMessage());
 
         AttackConfiguration space = attack("PGD", "2/255");
         space.setSpace("lab");
-        assertEquals("attacks[0].space: 'lab' is unknown: use one of PIXEL, NORMALIZED",
+        assertEquals("attacks[0]: PGD: option 'space': 'lab' is unknown: use one of PIXEL, NORMALIZED",
                 assertThrows(MojoExecutionException.class, () -> space.toSpecs("attacks[0]")).getMessage());
 
         AttackConfiguration alpha = attack("PGD", "2/255");
-        alpha.setAlpha("2");
-        assertEquals("attacks[0].alpha: 2 is outside (0,1]",
+        alpha.setAlpha("-1/255");
+        assertEquals("attacks[0]: PGD: option 'alpha' must lie in [0.0, 3.4028235E38] but is -0.003921569",
                 assertThrows(MojoExecutionException.class, () -> alpha.toSpecs("attacks[0]")).getMessage());
     }
 }

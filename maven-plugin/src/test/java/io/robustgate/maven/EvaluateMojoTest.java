@@ -40,7 +40,7 @@ class EvaluateMojoTest {
         AttackConfiguration pgd = new AttackConfiguration();
         pgd.setType("PGD");
         pgd.setEps("2/255");
-        pgd.setSteps(40);
+        pgd.setSteps("40");
         mojo.attacks = List.of(fgsm, pgd);
     }
 
@@ -57,7 +57,7 @@ class EvaluateMojoTest {
     void secondAttackWithBadBudgetIsNamedByIndex() {
         mojo.attacks.get(1).setEps("300/255");
 
-        assertEquals("attacks[1].eps: 300/255 is outside (0,1]",
+        assertEquals("attacks[1].eps: PGD: eps must lie in [0,1] but is 1.1764706",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
     }
 

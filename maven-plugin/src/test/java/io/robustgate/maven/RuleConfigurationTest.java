@@ -1,11 +1,12 @@
 package io.robustgate.maven;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.robustgate.attack.AttackType;
+import io.robustgate.attack.AttackNames;
 import io.robustgate.gate.GateMetric;
 import io.robustgate.gate.GateRule;
 import io.robustgate.gate.Limit;
@@ -36,7 +37,7 @@ class RuleConfigurationTest {
         GateRule rule = rule("PGD", "2/255", limit("DICE", "0.80", null), limit("DICE_DROP", null, "0.10"))
                 .toRule("rules[0]");
 
-        assertEquals(AttackType.PGD, rule.attack());
+        assertEquals(AttackNames.PGD, rule.attack());
         assertEquals(2 / 255f, rule.eps(), 1e-9);
         assertEquals(List.of(new Limit(GateMetric.DICE, 0.80, null), new Limit(GateMetric.DICE_DROP, null, 0.10)),
                 rule.limits());
@@ -76,13 +77,15 @@ class RuleConfigurationTest {
 
     @Test
     void ruleNeedsAnAttackAndLimitsAndASaneBudget() {
-        assertEquals("rules[0].attack is missing: use one of FGSM, PGD",
+        assertEquals("rules[0].attack is missing: name the attack the rule gates, e.g. <attack>PGD</attack>",
                 assertThrows(MojoExecutionException.class,
                         () -> rule(null, "2/255", limit("DICE", "0.8", null)).toRule("rules[0]")).getMessage());
         assertEquals("rules[1].limits: a rule needs at least one <limit>",
                 assertThrows(MojoExecutionException.class, () -> rule("PGD", "2/255").toRule("rules[1]")).getMessage());
-        assertEquals("rules[0].eps: 2 is outside (0,1]",
+        assertEquals("rules[0]: rule for PGD: eps must lie in [0,1] but is 2.0",
                 assertThrows(MojoExecutionException.class,
                         () -> rule("PGD", "2", limit("DICE", "0.8", null)).toRule("rules[0]")).getMessage());
+        assertEquals(2f, assertDoesNotThrow(() -> rule("PGD_L2", "2", limit("DICE", "0.8", null)).toRule("rules[0]")).eps(),
+                "an L2 radius may exceed 1");
     }
 }

@@ -34,9 +34,10 @@ public final class AttackOption {
     private final boolean shownInName;
     private final Function<Object, String> check;
     private final Supplier<Collection<String>> choices;
+    private final String zeroMeans;
 
     private AttackOption(String name, Kind kind, Object defaultValue, String doc, boolean shownInName,
-            Function<Object, String> check, Supplier<Collection<String>> choices) {
+            Function<Object, String> check, Supplier<Collection<String>> choices, String zeroMeans) {
         this.name = name;
         this.kind = kind;
         this.defaultValue = defaultValue;
@@ -44,6 +45,12 @@ public final class AttackOption {
         this.shownInName = shownInName;
         this.check = check;
         this.choices = choices;
+        this.zeroMeans = zeroMeans;
+    }
+
+    private AttackOption(String name, Kind kind, Object defaultValue, String doc, boolean shownInName,
+            Function<Object, String> check, Supplier<Collection<String>> choices) {
+        this(name, kind, defaultValue, doc, shownInName, check, choices, null);
     }
 
     public static AttackOption integer(String name, int defaultValue, int minimum, String doc) {
@@ -77,12 +84,29 @@ public final class AttackOption {
 
     /** The same option, shown in display names, e.g. {@code steps} in {@code PGD eps=2/255 steps=40}. */
     public AttackOption shownInName() {
-        return new AttackOption(name, kind, defaultValue, doc, true, check, choices);
+        return new AttackOption(name, kind, defaultValue, doc, true, check, choices, zeroMeans);
     }
 
     /** The same option with another default, e.g. APGD's 100 steps where PGD has 40. */
     public AttackOption withDefault(Object value) {
-        return new AttackOption(name, kind, canonical(value), doc, shownInName, check, choices);
+        return new AttackOption(name, kind, canonical(value), doc, shownInName, check, choices, zeroMeans);
+    }
+
+    /** The same number option, shown as {@code meaning} in reports when it is 0, e.g. {@code 2.5·eps/steps}. */
+    public AttackOption zeroMeans(String meaning) {
+        return new AttackOption(name, kind, defaultValue, doc, shownInName, check, choices, meaning);
+    }
+
+    /** A value as reports show it: numbers briefly ({@code 1/255}, {@code 0.00049}), 0 by its meaning. */
+    public String display(Object value) {
+        if (value instanceof Float number) {
+            if (number == 0 && zeroMeans != null) {
+                return zeroMeans;
+            }
+            String fraction = EpsFormat.format(number);
+            return fraction.endsWith("/255") ? fraction : String.format(Locale.ROOT, "%.5g", number);
+        }
+        return String.valueOf(value);
     }
 
     public String name() {

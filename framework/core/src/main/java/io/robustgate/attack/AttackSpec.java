@@ -196,7 +196,10 @@ public record AttackSpec(String name, float eps, Map<String, Object> options, St
         parameters.put("attack", name);
         parameters.put("eps", EpsFormat.format(eps));
         parameters.put("threat model", threatModel);
-        options.forEach((key, value) -> parameters.put(key, String.valueOf(value)));
+        Map<String, AttackOption> declared = new LinkedHashMap<>();
+        definition().ifPresent(d -> d.options().forEach(o -> declared.put(o.name(), o)));
+        options.forEach((key, value) -> parameters.put(key,
+                declared.containsKey(key) ? declared.get(key).display(value) : String.valueOf(value)));
         return parameters;
     }
 

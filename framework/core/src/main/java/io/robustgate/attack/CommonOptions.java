@@ -18,7 +18,7 @@ public final class CommonOptions {
 
     /** Step size in the budget's units; 0 means {@code 2.5·eps/steps}, enough to reach the edge of the budget. */
     public static final AttackOption ALPHA = AttackOption.number("alpha", 0f, 0f, Float.MAX_VALUE,
-            "step size; 0 means 2.5·eps/steps");
+            "step size; 0 means 2.5·eps/steps").zeroMeans("2.5·eps/steps");
 
     public static final AttackOption RANDOM_START = AttackOption.bool("randomStart", true,
             "start from a uniform random point of the budget, seeded per sample");

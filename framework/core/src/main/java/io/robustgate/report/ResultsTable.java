@@ -1,9 +1,14 @@
 package io.robustgate.report;
 
+import io.robustgate.evaluation.ResultAlarm;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Results as small texts for attachments and logs: a one-line headline, a Markdown summary with
@@ -23,27 +28,68 @@ public final class ResultsTable {
 
     public static String markdown(List<RobustnessResult> results) {
         StringBuilder table = new StringBuilder()
-                .append("| attack | n | clean Dice | attacked Dice (95% CI) | Dice drop | clean IoU | attacked IoU | max L∞ | mean PSNR |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| attack | n | clean Dice | attacked Dice (95% CI) | Dice drop | clean IoU | attacked IoU | max L∞ | mean PSNR | alarms |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (RobustnessResult r : results) {
-            table.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f (%.3f–%.3f) | %.3f | %.3f | %.3f | %.4f | %.1f |%n",
+            table.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f (%.3f–%.3f) | %.3f | %.3f | %.3f | %.4f | %.1f | %s |%n",
                     r.displayName(), r.adversarialDice().n(), r.cleanDice().mean(), r.adversarialDice().mean(),
                     r.adversarialDice().ciLow(), r.adversarialDice().ciHigh(), r.diceDrop().mean(),
-                    r.cleanIou().mean(), r.adversarialIou().mean(), r.maxLinf(), r.meanPsnr()));
+                    r.cleanIou().mean(), r.adversarialIou().mean(), r.maxLinf(), r.meanPsnr(), alarmCell(r)));
         }
         return table.toString();
     }
 
+    /**
+     * For a composite attack, one row per member: on how many samples it gave the kept (lowest-Dice)
+     * image and its own mean attacked Dice. Empty for other attacks.
+     */
+    public static String membersMarkdown(RobustnessResult result) {
+        Map<String, List<Double>> dice = new LinkedHashMap<>();
+        Map<String, Integer> wins = new LinkedHashMap<>();
+        for (SampleResult sample : result.samples()) {
+            sample.memberDice().forEach((member, value) -> dice.computeIfAbsent(member, m -> new ArrayList<>()).add(value));
+            if (sample.wonBy() != null) {
+                wins.merge(sample.wonBy(), 1, Integer::sum);
+            }
+        }
+        if (dice.isEmpty()) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder("| member | won on | own mean Dice |\n|---|---:|---:|\n");
+        dice.forEach((member, values) -> table.append(String.format(Locale.ROOT, "| %s | %d of %d | %.3f |%n", member,
+                wins.getOrDefault(member, 0), result.samples().size(),
+                values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
+        return table.toString();
+    }
+
+    /** One line per gradient-masking alarm of the result; empty when there is none. */
+    public static String alarmsMarkdown(RobustnessResult result) {
+        StringBuilder lines = new StringBuilder();
+        for (ResultAlarm alarm : result.alarms()) {
+            lines.append("- **").append(alarm.kind()).append("**: ").append(alarm.message()).append('\n');
+        }
+        return lines.toString();
+    }
+
     public static String samplesCsv(RobustnessResult result) {
         StringBuilder csv = new StringBuilder(
-                "image,mask,prompt_key,prompt,clean_dice,attacked_dice,dice_drop,clean_iou,attacked_iou,linf,l2,psnr\n");
+                "image,mask,prompt_key,prompt,clean_dice,attacked_dice,dice_drop,clean_iou,attacked_iou,linf,l2,psnr,alarms,won_by\n");
         for (SampleResult s : result.samples()) {
             csv.append(String.join(",", quoted(s.imageName()), quoted(s.maskName()), quoted(s.promptKey()),
                     quoted(s.prompt()), number(s.cleanDice()), number(s.adversarialDice()), number(s.diceDrop()),
                     number(s.cleanIou()), number(s.adversarialIou()), number(s.linf()), number(s.l2()),
-                    number(s.psnr()))).append('\n');
+                    number(s.psnr()), quoted(s.alarms().stream().map(Enum::name).collect(Collectors.joining(" "))),
+                    quoted(s.wonBy()))).append('\n');
         }
         return csv.toString();
+    }
+
+    /** {@code none}, or the alarm kinds with their sample counts: {@code LOSS_NOT_RISING (3)}. */
+    public static String alarmCell(RobustnessResult result) {
+        if (result.alarms().isEmpty()) {
+            return "none";
+        }
+        return result.alarms().stream().map(a -> a.kind() + " (" + a.samples() + ")").collect(Collectors.joining(", "));
     }
 
     private static String number(double value) {

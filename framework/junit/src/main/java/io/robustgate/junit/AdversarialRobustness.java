@@ -1,9 +1,6 @@
 package io.robustgate.junit;
 
-import io.robustgate.attack.AttackLoss;
-import io.robustgate.attack.AttackSpec;
-import io.robustgate.attack.AttackType;
-import io.robustgate.attack.BudgetSpace;
+import io.robustgate.attack.AttackNames;
 import io.robustgate.gate.GateStatistic;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -38,28 +35,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AdversarialRobustnessExtension.class)
 public @interface AdversarialRobustness {
 
-    AttackType attack() default AttackType.PGD;
+    /**
+     * The attack's registered name, matched case-insensitively: one of {@link AttackNames} ({@code PGD},
+     * {@code APGD}, {@code ENSEMBLE}, …) or an attack of one's own registered under
+     * {@code META-INF/services/io.robustgate.attack.AttackDefinition}.
+     */
+    String attack() default AttackNames.PGD;
 
-    /** Budgets in [0,1] pixel units (write {@code 2/255f}); one invocation each. */
+    /** Budgets in [0,1] pixel units (write {@code 2/255f}), radii of the attack's ball; one invocation each. */
     float[] eps();
 
-    /** PGD iterations; FGSM takes one step whatever this says. */
-    int steps() default AttackSpec.DEFAULT_PGD_STEPS;
+    /** Iterations, for attacks that take a {@code steps} option; 0 keeps the attack's default (PGD 40, APGD 100). */
+    int steps() default 0;
 
-    /** PGD step size; 0 or less means {@code 2.5·eps/steps}. */
-    float alpha() default 0f;
+    /**
+     * The attack's other options as {@code name=value}, e.g. {@code {"loss=MASKED_BCE", "seed=7"}}; see
+     * each attack's options in the README. An option the attack does not declare fails the test.
+     */
+    String[] options() default {};
 
-    /** PGD starts from a random point in the eps-ball (seeded per sample). */
-    boolean randomStart() default true;
-
-    long seed() default AttackSpec.DEFAULT_SEED;
-
-    AttackLoss loss() default AttackLoss.BCE;
-
-    BudgetSpace space() default BudgetSpace.PIXEL;
-
-    /** PGD keeps the iterate with the highest loss rather than the last one. */
-    boolean keepBest() default false;
+    /** Fail the gate on a gradient-masking alarm too, not only report it. */
+    boolean failOnAlarms() default false;
 
     double minDice() default Double.NaN;
 

@@ -1,12 +1,15 @@
 package io.robustgate.junit;
 
+import io.robustgate.attack.AttackOptionsText;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.gate.GateMetric;
 import io.robustgate.gate.Limit;
 import io.robustgate.gate.RobustnessGate;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -28,14 +31,25 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
             throw new ExtensionConfigurationException(where + ": sampleLimit must be 0 (all) or more but is "
                     + annotation.sampleLimit());
         }
-        RobustnessGate gate = new RobustnessGate(limits(annotation), annotation.gateOn());
+        if (annotation.steps() < 0) {
+            throw new ExtensionConfigurationException(where + ": steps must be 0 (the attack's default) or more but is "
+                    + annotation.steps());
+        }
+        RobustnessGate gate = new RobustnessGate(limits(annotation), annotation.gateOn(), annotation.failOnAlarms());
         List<AttackCase> cases = new ArrayList<>();
         for (float eps : annotation.eps()) {
             AttackSpec spec;
             try {
-                spec = new AttackSpec(annotation.attack(), eps, annotation.steps(), annotation.alpha(),
-                        annotation.randomStart(), annotation.seed(), annotation.loss(), annotation.space(),
-                        annotation.keepBest());
+                Map<String, Object> options = new LinkedHashMap<>();
+                if (annotation.steps() > 0) {
+                    options.put("steps", annotation.steps());
+                }
+                AttackOptionsText.parse(annotation.options()).forEach((name, value) -> {
+                    if (options.put(name, value) != null) {
+                        throw new IllegalArgumentException("steps is given both as an attribute and as an option");
+                    }
+                });
+                spec = AttackSpec.of(annotation.attack(), eps, options);
             } catch (IllegalArgumentException e) {
                 throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
             }

@@ -1,7 +1,6 @@
 package io.robustgate.junit;
 
 import io.robustgate.attack.AttackSpec;
-import io.robustgate.attack.EpsFormat;
 import io.robustgate.DisplayPath;
 import io.robustgate.report.ResultsTable;
 import io.robustgate.evaluation.RobustnessEvaluator;
@@ -122,6 +121,10 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
         report.parameter("attacked Dice", String.format(Locale.ROOT, "%.3f (95%% CI %.3f–%.3f)",
                 attacked.adversarialDice().mean(), attacked.adversarialDice().ciLow(), attacked.adversarialDice().ciHigh()));
         report.parameter("attacked IoU", String.format(Locale.ROOT, "%.3f", attacked.adversarialIou().mean()));
+        report.parameter("alarms", ResultsTable.alarmCell(attacked));
+        for (var alarm : attacked.alarms()) {
+            System.out.println("[robustgate] gradient masking suspected: " + attacked.displayName() + ": " + alarm.message());
+        }
         InvocationResultsFile.write(context, attacked, index);
         methodResults.add(attacked);
         ResultAttachments.attachResult(report, attacked);
@@ -132,11 +135,7 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
     }
 
     private void recordParameters(AttackSpec spec, EvaluationTarget target) {
-        report.parameter("attack", spec.type());
-        report.parameter("eps", EpsFormat.format(spec.eps()));
-        report.parameter("steps", spec.type() == io.robustgate.attack.AttackType.PGD ? spec.steps() : 1);
-        report.parameter("seed", spec.seed());
-        report.parameter("loss", spec.loss());
+        spec.parameters().forEach(report::parameter);
         report.parameter("model", DisplayPath.of(target.modelDirectory()));
         report.parameter("data set", DisplayPath.of(target.dataDirectory()) + " (split " + target.split() + ", prompt "
                 + target.prompt() + (target.sampleLimit() > 0 ? ", first " + target.sampleLimit() + " samples" : "") + ")");

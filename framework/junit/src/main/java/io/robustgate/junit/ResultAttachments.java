@@ -31,6 +31,14 @@ final class ResultAttachments {
             report.attach(name, "image/png", "png", new SamplePanel(sample, result.displayName()).png());
         }
         report.attach("summary", "text/markdown", "md", utf8(ResultsTable.markdown(List.of(result))));
+        String members = ResultsTable.membersMarkdown(result);
+        if (!members.isEmpty()) {
+            report.attach("ensemble members", "text/markdown", "md", utf8(members));
+        }
+        String alarms = ResultsTable.alarmsMarkdown(result);
+        if (!alarms.isEmpty()) {
+            report.attach("gradient-masking alarms", "text/markdown", "md", utf8(alarms));
+        }
         report.attach("per-sample results", "text/csv", "csv", utf8(ResultsTable.samplesCsv(result)));
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.robustgate.attack.AttackType;
+import io.robustgate.attack.AttackNames;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.junit.fixtures.BrokenModelFixture;
 import io.robustgate.junit.fixtures.ComposedAnnotationFixture;
@@ -107,8 +107,8 @@ class AdversarialRobustnessExtensionTest {
         EngineExecutionResults results = run(TwoSpecsFixture.class);
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
         assertEquals(List.of("FGSM eps=1/255", "PGD eps=1/255 steps=2"), finishedNames(results));
-        assertEquals(List.of(AttackType.FGSM, AttackType.PGD),
-                TwoSpecsFixture.SEEN.stream().map(r -> r.attack().type()).toList());
+        assertEquals(List.of(AttackNames.FGSM, AttackNames.PGD),
+                TwoSpecsFixture.SEEN.stream().map(r -> r.attack().name()).toList());
         assertEquals(7L, TwoSpecsFixture.SEEN.get(1).attack().seed());
         assertEquals(2, TwoSpecsFixture.SEEN.get(1).attack().steps());
     }

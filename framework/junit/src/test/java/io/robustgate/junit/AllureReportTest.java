@@ -83,7 +83,9 @@ class AllureReportTest {
         Map<String, String> parameters = parameters(test);
         assertEquals("FGSM", parameters.get("attack"));
         assertEquals("2/255", parameters.get("eps"));
-        assertEquals("42", parameters.get("seed"));
+        assertEquals("Linf", parameters.get("threat model"));
+        assertEquals("BCE", parameters.get("loss"));
+        assertEquals("none", parameters.get("alarms"));
         assertTrue(parameters.get("model").endsWith("golden/fixture-bundle"), parameters.get("model"));
         assertTrue(parameters.get("data set").contains("golden/heldout (split test, prompt p1)"), parameters.get("data set"));
         assertTrue(parameters.get("attacked Dice").matches("\\d\\.\\d{3} \\(95% CI \\d\\.\\d{3}–\\d\\.\\d{3}\\)"),
