@@ -1,7 +1,7 @@
 package io.robustgate.sample;
 
-import static io.robustgate.attack.AttackType.FGSM;
-import static io.robustgate.attack.AttackType.PGD;
+import static io.robustgate.attack.AttackNames.FGSM;
+import static io.robustgate.attack.AttackNames.PGD;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.robustgate.evaluation.RobustnessResult;
