@@ -605,7 +605,8 @@ def train(args, model_dir, report_path, write_subset):
     with open(os.path.join(model_dir, "robustgate-model.json"), "w") as fh:
         json.dump({"name": "hc18-vlsm-adapter", "format": "torchscript", "file": "model.pt",
                    "image": {"height": IMG, "width": IMG, "channels": 3, "mean": CLIP_MEAN,
-                             "std": CLIP_STD, "resize": "bilinear"},
+                             "std": CLIP_STD, "resize": "torch-bilinear"},  # load_image's F.interpolate
+                   "mask": {"resize": "torch-nearest"},                         # load_mask's F.interpolate
                    "text": {"tokenizer": "tokenizer.json", "contextLength": CTX, "padToContext": True},
                    "output": {"kind": "logits", "threshold": 0.5}}, fh, indent=2)
         fh.write("\n")

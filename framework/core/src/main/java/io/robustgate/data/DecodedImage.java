@@ -56,25 +56,28 @@ public record DecodedImage(float[] values, int height, int width, int channels) 
         return new DecodedImage(values, height, width, 3);
     }
 
-    /** Repeats grey over channels, or converts RGB to luminance (ITU-R BT.601), as the model needs. */
+    /** Repeats grey over channels, or converts RGB to float luminance (ITU-R BT.601), as the model needs. */
     public DecodedImage withChannels(int wanted) {
+        return withChannels(wanted, GreyConversion.FLOAT);
+    }
+
+    /** Repeats grey over channels, or converts RGB to grey with the given rule, as the model needs. */
+    public DecodedImage withChannels(int wanted, GreyConversion grey) {
         if (wanted == channels) {
             return this;
         }
         int pixels = height * width;
-        float[] converted = new float[pixels * wanted];
         if (channels == 1 && wanted == 3) {
+            float[] converted = new float[pixels * 3];
             for (int i = 0; i < pixels; i++) {
                 converted[3 * i] = converted[3 * i + 1] = converted[3 * i + 2] = values[i];
             }
-        } else if (channels == 3 && wanted == 1) {
-            for (int i = 0; i < pixels; i++) {
-                converted[i] = 0.299f * values[3 * i] + 0.587f * values[3 * i + 1] + 0.114f * values[3 * i + 2];
-            }
-        } else {
-            throw new IllegalArgumentException("cannot convert " + channels + " channels to " + wanted);
+            return new DecodedImage(converted, height, width, 3);
         }
-        return new DecodedImage(converted, height, width, wanted);
+        if (channels == 3 && wanted == 1) {
+            return new DecodedImage(grey.toGrey(values), height, width, 1);
+        }
+        throw new IllegalArgumentException("cannot convert " + channels + " channels to " + wanted);
     }
 
     /** One value per pixel: 1 where the grey level (mean of RGB) is above 127 of 255. */

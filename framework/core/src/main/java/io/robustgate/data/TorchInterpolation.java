@@ -1,10 +1,10 @@
 package io.robustgate.data;
 
 /**
- * Resizing exactly as PyTorch's default {@code F.interpolate} does, on channel-last float images:
- * {@code bilinear} with {@code align_corners=False} and no antialias, and legacy {@code nearest}.
- * Written out because DJL's {@code NDImageUtils.resize} on libtorch 2.5 returns the antialiased
- * result when downsampling, which differs from what Python training code feeds the model.
+ * Resizing exactly as PyTorch's {@code F.interpolate} does, on channel-last float images:
+ * {@code bilinear} with {@code align_corners=False}, without and with {@code antialias}, and
+ * legacy {@code nearest}. Written out because DJL's {@code NDImageUtils.resize} on libtorch 2.5
+ * returns the antialiased result when downsampling, whichever the training code used.
  */
 public final class TorchInterpolation {
 
@@ -23,6 +23,51 @@ public final class TorchInterpolation {
                     float bottom = rows.weight1[y] * (cols.weight0[x] * at(hwc, width, channels, rows.high[y], cols.low[x], c)
                             + cols.weight1[x] * at(hwc, width, channels, rows.high[y], cols.high[x], c));
                     out[(y * outWidth + x) * channels + c] = top + bottom;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code F.interpolate(mode="bilinear", align_corners=False, antialias=True)}: PyTorch took
+     * Pillow's separable convolution with the tent filter stretched by the reduction factor
+     * ({@link ResamplingWeights}), but keeps floats throughout: no 8-bit rounding between or
+     * after the passes. Width first, then height, each only when that axis changes size.
+     */
+    public static float[] bilinearAntialias(float[] hwc, int height, int width, int channels, int outHeight,
+            int outWidth) {
+        float[] current = hwc;
+        int currentWidth = width;
+        if (outWidth != width) {
+            current = convolve(current, height, width, channels,
+                    ResamplingWeights.of(ResamplingFilter.TRIANGLE, width, outWidth), true);
+            currentWidth = outWidth;
+        }
+        if (outHeight != height) {
+            current = convolve(current, height, currentWidth, channels,
+                    ResamplingWeights.of(ResamplingFilter.TRIANGLE, height, outHeight), false);
+        }
+        return current == hwc ? hwc.clone() : current;
+    }
+
+    private static float[] convolve(float[] in, int height, int width, int channels, ResamplingWeights taps,
+            boolean horizontal) {
+        int outSize = taps.first().length;
+        int outHeight = horizontal ? height : outSize;
+        int outWidth = horizontal ? outSize : width;
+        int step = horizontal ? channels : width * channels;
+        float[] out = new float[outHeight * outWidth * channels];
+        for (int y = 0; y < outHeight; y++) {
+            for (int x = 0; x < outWidth; x++) {
+                int i = horizontal ? x : y;
+                int start = horizontal ? (y * width + taps.first()[i]) * channels : (taps.first()[i] * width + x) * channels;
+                for (int c = 0; c < channels; c++) {
+                    float sum = 0f;
+                    for (int k = 0; k < taps.count()[i]; k++) {
+                        sum += in[start + k * step + c] * (float) taps.weights()[i * taps.stride() + k];
+                    }
+                    out[(y * outWidth + x) * channels + c] = sum;
                 }
             }
         }

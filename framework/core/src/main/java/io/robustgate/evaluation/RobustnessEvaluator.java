@@ -50,7 +50,8 @@ public final class RobustnessEvaluator {
         this.set = set;
         this.options = options;
         ModelManifest.ImageSpec image = bundle.manifest().image();
-        SamplePreparer preparer = new SamplePreparer(image.channels(), image.height(), image.width());
+        SamplePreparer preparer = new SamplePreparer(image.channels(), image.height(), image.width(),
+                bundle.manifest().preprocessing());
         this.samples = set.samples().stream().map(preparer::prepare).toList();
         this.tokens = bundle.tokenizer().encode(set.samples().stream().map(s -> s.prompt()).toList());
     }
