@@ -13,6 +13,7 @@ import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,20 @@ class AttackPropertiesTest extends GoldenBundleTest {
                 AttackSpec.pgd(4 / 255f).withSteps(5),
                 AttackSpec.pgd(4 / 255f).withSteps(5).withLoss(AttackLoss.DICE_BCE),
                 AttackSpec.pgd(4 / 255f).withSteps(5).withKeepBest(true),
-                AttackSpec.pgd(0.5f).withSteps(3));
+                AttackSpec.pgd(0.5f).withSteps(3),
+                AttackSpec.of(AttackNames.SEGPGD, 4 / 255f, Map.of("steps", 5)),
+                AttackSpec.of(AttackNames.COSPGD, 4 / 255f, Map.of("steps", 5)),
+                AttackSpec.of(AttackNames.APGD, 4 / 255f, Map.of("steps", 6)),
+                AttackSpec.of(AttackNames.APGD, 4 / 255f, Map.of("steps", 6, "loss", "MASKED_BCE", "space", "NORMALIZED")),
+                AttackSpec.of(AttackNames.APGD, 4 / 255f, Map.of("steps", 6, "loss", "SOFT_DICE")),
+                AttackSpec.of(AttackNames.PGD_L2, 0.5f, Map.of("steps", 5)),
+                AttackSpec.of(AttackNames.PGD_L2, 2.5f, Map.of("steps", 3)),
+                AttackSpec.of(AttackNames.ENSEMBLE, 4 / 255f, Map.of("members", "APGD(steps=3); SEGPGD(steps=3)")));
+    }
+
+    /** Specs with randomness that a seed controls. */
+    static Stream<AttackSpec> seeded() {
+        return specs().filter(spec -> spec.options().containsKey("seed"));
     }
 
     @ParameterizedTest
@@ -41,11 +55,24 @@ class AttackPropertiesTest extends GoldenBundleTest {
         float[] std = bundle.manifest().image().std();
         int plane = before.length / batch.size() / std.length;
         boolean changed = false;
+        boolean l2 = spec.threatModel().equals(ThreatModel.L2.name());
         for (int i = 0; i < before.length; i++) {
             float channelEps = spec.space() == BudgetSpace.NORMALIZED ? spec.eps() * std[(i / plane) % std.length] : spec.eps();
-            assertTrue(Math.abs(adversarial[i] - before[i]) <= channelEps + 1e-6, "|δ| ≤ eps at " + i);
+            if (!l2) {
+                assertTrue(Math.abs(adversarial[i] - before[i]) <= channelEps + 1e-6, "|δ| ≤ eps at " + i);
+            }
             assertTrue(adversarial[i] >= 0 && adversarial[i] <= 1, "x' in [0,1] at " + i);
             changed |= adversarial[i] != before[i];
+        }
+        if (l2) {
+            int perSample = before.length / batch.size();
+            for (int b = 0; b < batch.size(); b++) {
+                double norm = 0;
+                for (int j = b * perSample; j < (b + 1) * perSample; j++) {
+                    norm += Math.pow(adversarial[j] - before[j], 2);
+                }
+                assertTrue(Math.sqrt(norm) <= spec.eps() * (1 + 1e-5), "‖δ‖₂ " + Math.sqrt(norm) + " ≤ eps of sample " + b);
+            }
         }
         assertTrue(changed, "the attack changed something");
     }
@@ -64,27 +91,59 @@ class AttackPropertiesTest extends GoldenBundleTest {
         }
     }
 
-    @Test
-    void sameSeedSameResultAndAnotherSeedAnotherStart() {
-        AttackSpec spec = AttackSpec.pgd(8 / 255f).withSteps(3);
+    @ParameterizedTest
+    @MethodSource("seeded")
+    void sameSeedSameResultAndAnotherSeedAnotherStart(AttackSpec spec) {
         RobustnessResult first = evaluator.evaluate(spec);
         RobustnessResult again = evaluator.evaluate(spec);
         assertEquals(first.samples(), again.samples());
-        RobustnessResult otherSeed = evaluator.evaluate(spec.withSeed(7));
-        assertFalse(first.samples().stream().map(SampleResult::l2).toList()
-                .equals(otherSeed.samples().stream().map(SampleResult::l2).toList()), "random start depends on the seed");
+        if (Boolean.TRUE.equals(spec.option("randomStart", false))) {
+            RobustnessResult otherSeed = evaluator.evaluate(spec.withSeed(7));
+            assertFalse(first.samples().stream().map(SampleResult::l2).toList()
+                    .equals(otherSeed.samples().stream().map(SampleResult::l2).toList()), "random start depends on the seed");
+        }
     }
 
-    @Test
-    void resultsDoNotDependOnTheBatchSize() {
-        AttackSpec spec = AttackSpec.pgd(8 / 255f).withSteps(3);
+    @ParameterizedTest
+    @MethodSource("specs")
+    void resultsDoNotDependOnTheBatchSize(AttackSpec spec) {
         RobustnessEvaluator oneByOne = GoldenFixture.quietEvaluator(bundle, 1);
         List<SampleResult> batched = evaluator.evaluate(spec).samples();
         List<SampleResult> single = oneByOne.evaluate(spec).samples();
         for (int i = 0; i < batched.size(); i++) {
-            assertEquals(batched.get(i).adversarialDice(), single.get(i).adversarialDice(), 1e-3);
-            assertEquals(batched.get(i).l2(), single.get(i).l2(), 1e-3);
+            assertEquals(batched.get(i).adversarialDice(), single.get(i).adversarialDice(), 1e-3, spec.displayName() + " Dice");
+            assertEquals(batched.get(i).l2(), single.get(i).l2(), 1e-3, spec.displayName() + " L2");
         }
+    }
+
+    @Test
+    void ensembleIsOnEverySampleAtMostEachMemberRunAlone() {
+        AttackSpec ensemble = AttackSpec.of(AttackNames.ENSEMBLE, 4 / 255f,
+                Map.of("members", "APGD(steps=4, loss=BCE); APGD(steps=4, loss=SOFT_DICE); SEGPGD(steps=4)"));
+        RobustnessResult worst = evaluator.evaluate(ensemble);
+        List<RobustnessResult> members = List.of(
+                evaluator.evaluate(AttackSpec.of(AttackNames.APGD, 4 / 255f, Map.of("steps", 4, "loss", "BCE"))),
+                evaluator.evaluate(AttackSpec.of(AttackNames.APGD, 4 / 255f, Map.of("steps", 4, "loss", "SOFT_DICE"))),
+                evaluator.evaluate(AttackSpec.of(AttackNames.SEGPGD, 4 / 255f, Map.of("steps", 4))));
+        for (int i = 0; i < worst.samples().size(); i++) {
+            SampleResult sample = worst.samples().get(i);
+            double lowest = Double.POSITIVE_INFINITY;
+            for (RobustnessResult member : members) {
+                double alone = member.samples().get(i).adversarialDice();
+                assertTrue(sample.adversarialDice() <= alone, sample.imageName() + " above " + member.displayName());
+                lowest = Math.min(lowest, alone);
+            }
+            assertEquals(lowest, sample.adversarialDice(), 1e-12, "the ensemble keeps the lowest member");
+            assertEquals(3, sample.memberDice().size());
+            assertEquals(sample.adversarialDice(), sample.memberDice().get(sample.wonBy()), 1e-6, "the winner is recorded");
+        }
+    }
+
+    @Test
+    void apgdGoesAboutAsLowAsPgdWithEqualSteps() {
+        double pgd = evaluator.evaluate(AttackSpec.pgd(4 / 255f).withSteps(10)).adversarialDice().mean();
+        double apgd = evaluator.evaluate(AttackSpec.of(AttackNames.APGD, 4 / 255f, Map.of("steps", 10))).adversarialDice().mean();
+        assertTrue(apgd <= pgd + 0.02, "APGD-10 " + apgd + " vs PGD-10 " + pgd);
     }
 
     @Test
