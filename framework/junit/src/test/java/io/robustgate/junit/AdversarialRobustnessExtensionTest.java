@@ -8,6 +8,7 @@ import io.robustgate.attack.AttackNames;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.junit.fixtures.BrokenModelFixture;
 import io.robustgate.junit.fixtures.ComposedAnnotationFixture;
+import io.robustgate.junit.fixtures.CustomAttackFixture;
 import io.robustgate.junit.fixtures.FailingGateFixture;
 import io.robustgate.junit.fixtures.GateAndBodyFailFixture;
 import io.robustgate.junit.fixtures.GoldenFixture;
@@ -53,6 +54,25 @@ class AdversarialRobustnessExtensionTest {
 
     @TempDir
     Path resultsDirectory;
+
+    @Test
+    void anAttackDefinedOnlyInTestSourcesRunsByNameWithItsOptions() {
+        CustomAttackFixture.SEEN.clear();
+        EngineExecutionResults results = run(CustomAttackFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
+        assertEquals(List.of("SIGN_NOISE eps=2/255 density=0.5", "SIGN_NOISE eps=4/255 density=0.5"),
+                CustomAttackFixture.SEEN.stream().map(RobustnessResult::displayName).toList());
+        for (RobustnessResult result : CustomAttackFixture.SEEN) {
+            assertEquals(Map.of("density", 0.5f, "seed", 3L), result.attack().options());
+            assertEquals(result.attack().eps(), result.maxLinf(), 1e-6, "noise of exactly eps");
+        }
+        Throwable failure = results.containerEvents().failed().stream()
+                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .findFirst().orElseThrow();
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertTrue(failure.getMessage().contains("SIGN_NOISE: it has no option flips: its options are density, seed"),
+                failure.getMessage());
+    }
 
     @Test
     void passingGatePasses() {
