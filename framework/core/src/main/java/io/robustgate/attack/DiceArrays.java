@@ -18,4 +18,23 @@ final class DiceArrays {
         NDArray total = predicted.sum(LossInput.PIXELS).add(truth.sum(LossInput.PIXELS));
         return NDArrays.where(total.eq(0), total.onesLike(), overlap.div(total.maximum(1)));
     }
+
+    /**
+     * The same Dice in double precision, as the evaluator's {@code Overlap} computes it from pixel
+     * counts: for values that are recorded and compared with the evaluator's, where a float32
+     * quotient would differ in the last bits.
+     */
+    static double[] exactDice(NDArray logits, NDArray targets, float threshold) {
+        NDArray predicted = Activation.sigmoid(LossInput.flat(logits)).gt(threshold).toType(DataType.FLOAT32, false);
+        NDArray truth = LossInput.flat(targets).gt(0.5f).toType(DataType.FLOAT32, false);
+        float[] both = predicted.mul(truth).sum(LossInput.PIXELS).toFloatArray();
+        float[] predictedCount = predicted.sum(LossInput.PIXELS).toFloatArray();
+        float[] truthCount = truth.sum(LossInput.PIXELS).toFloatArray();
+        double[] dice = new double[both.length];
+        for (int i = 0; i < dice.length; i++) {
+            long total = (long) predictedCount[i] + (long) truthCount[i];
+            dice[i] = total == 0 ? 1.0 : 2.0 * (long) both[i] / total;
+        }
+        return dice;
+    }
 }

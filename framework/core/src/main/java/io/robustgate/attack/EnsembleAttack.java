@@ -35,8 +35,8 @@ final class EnsembleAttack implements Attack {
         int batch = (int) clean.getShape().get(0);
         List<String> names = memberNames();
         String[] winners = new String[batch];
-        float[] lowest = new float[batch];
-        java.util.Arrays.fill(lowest, Float.POSITIVE_INFINITY);
+        double[] lowest = new double[batch];
+        java.util.Arrays.fill(lowest, Double.POSITIVE_INFINITY);
         List<Map<String, Double>> memberDice = new ArrayList<>();
         for (int b = 0; b < batch; b++) {
             memberDice.add(new LinkedHashMap<>());
@@ -45,10 +45,10 @@ final class EnsembleAttack implements Attack {
         for (int m = 0; m < members.size(); m++) {
             try (NDScope scope = new NDScope()) {
                 NDArray adversarial = Attack.of(members.get(m)).run(objective, clean, sampleSeeds).adversarial();
-                float[] dice = objective.dice(objective.logits(adversarial)).toFloatArray();
+                double[] dice = DiceArrays.exactDice(objective.logits(adversarial), objective.targets(), objective.threshold());
                 boolean[] lower = new boolean[batch];
                 for (int b = 0; b < batch; b++) {
-                    memberDice.get(b).put(names.get(m), (double) dice[b]);
+                    memberDice.get(b).put(names.get(m), dice[b]);
                     lower[b] = dice[b] < lowest[b];
                     if (lower[b]) {
                         lowest[b] = dice[b];
