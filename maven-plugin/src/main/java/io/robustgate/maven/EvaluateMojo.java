@@ -83,12 +83,18 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(property = "robustgate.skip", defaultValue = "false")
     boolean skip;
 
+    /** With tests skipped ({@code -DskipTests}, {@code -Dmaven.test.skip}) nothing is evaluated either. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    boolean skipTests;
+
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    boolean mavenTestSkip;
+
     static final String SOURCE = "maven:evaluate";
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping robustness evaluation (robustgate.skip)");
+        if (SkipReason.skipped(getLog(), "evaluate", skip, skipTests, mavenTestSkip)) {
             return;
         }
         List<AttackSpec> specs = attackSpecs();
