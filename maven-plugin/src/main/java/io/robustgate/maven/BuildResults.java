@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +25,6 @@ import java.util.stream.Stream;
  * @param stale files written before the build started, with their documents
  */
 record BuildResults(List<ResultsDocument> fresh, List<StaleFile> stale) {
-
-    /**
-     * File systems that store whole (or even two) seconds can date a file written just after the
-     * build started before it; a file that old cannot come from an earlier build of the project.
-     */
-    static final Duration CLOCK_SLACK = Duration.ofSeconds(2);
 
     record StaleFile(Path file, Instant written, ResultsDocument document) {}
 
@@ -53,8 +47,13 @@ record BuildResults(List<ResultsDocument> fresh, List<StaleFile> stale) {
         return new BuildResults(List.copyOf(fresh), List.copyOf(stale));
     }
 
+    /**
+     * Compared in whole seconds because some file systems (HFS+) store no finer modification
+     * times, and a file written in the second the build started would otherwise look older than
+     * it. An earlier build's file cannot fall in that second: Maven takes longer than that to start.
+     */
     static boolean isFresh(Instant written, Instant buildStart) {
-        return buildStart == null || !written.isBefore(buildStart.minus(CLOCK_SLACK));
+        return buildStart == null || !written.isBefore(buildStart.truncatedTo(ChronoUnit.SECONDS));
     }
 
     static Instant modified(Path file) {

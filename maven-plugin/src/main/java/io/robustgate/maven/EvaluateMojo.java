@@ -100,6 +100,7 @@ public class EvaluateMojo extends AbstractMojo {
         List<AttackSpec> specs = attackSpecs();
         checkInputs();
         applyTorchThreads();
+        CudaProbeLogging.quiet();
         Device computeDevice = computeDevice();
         List<RobustnessResult> results = new ArrayList<>();
         try (ModelBundle bundle = ModelBundle.load(model.toPath(), computeDevice)) {
