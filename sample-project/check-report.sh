@@ -3,7 +3,7 @@
 # invocation of FetalHeadRobustnessTest shows with its worst-sample picture attachments; saves
 # screenshots of the overview and of that test to target/report-screenshots/.
 # Needs Debian's chromium (apt-get install -y chromium) and python3; run after
-#   mvn -B verify -pl sample-project -am
+#   mvn -B verify -pl sample-project -am -Pskip-framework-tests
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 report="$here/../reports"

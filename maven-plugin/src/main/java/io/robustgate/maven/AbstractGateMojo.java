@@ -5,10 +5,12 @@ import io.robustgate.gate.GateRule;
 import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.RuleCheck;
 import io.robustgate.report.ResultsDocument;
-import io.robustgate.report.ResultsFile;
 import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -46,6 +48,28 @@ public abstract class AbstractGateMojo extends AbstractMojo {
     @Parameter(property = "robustgate.skip", defaultValue = "false")
     boolean skip;
 
+    /** Tests skipped ({@code -DskipTests}) means no results to gate: the goal skips with a warning. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    boolean skipTests;
+
+    /** Same as {@code skipTests}, for {@code -Dmaven.test.skip}. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    boolean mavenTestSkip;
+
+    /**
+     * Also use results files written before this Maven build started. Off by default, so that the
+     * results of a deleted test or a dropped attack cannot pass a gate in a build without
+     * {@code clean}; turn it on when the results come from elsewhere, e.g. an earlier CI job.
+     */
+    @Parameter(property = "robustgate.acceptEarlierResults", defaultValue = "false")
+    boolean acceptEarlierResults;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    /** When this build started; results written before it are stale. Set directly by unit tests. */
+    Instant buildStart;
+
     boolean hasRules() {
         return rules != null && !rules.isEmpty();
     }
@@ -62,9 +86,29 @@ public abstract class AbstractGateMojo extends AbstractMojo {
         return new RuleCheck(gateRules, statistic);
     }
 
-    List<ResultsDocument> readResults() throws MojoExecutionException {
+    boolean skipped(String goal) {
+        return SkipReason.skipped(getLog(), goal, skip, skipTests, mavenTestSkip);
+    }
+
+    /** The start of this build, or {@code null} when every file counts ({@code acceptEarlierResults}). */
+    Instant freshSince() {
+        if (acceptEarlierResults) {
+            return null;
+        }
+        if (buildStart == null && session != null) {
+            buildStart = session.getStartTime().toInstant();
+        }
+        return buildStart;
+    }
+
+    /** The results this build wrote; a warning names each older file that is left out. */
+    BuildResults readResults() throws MojoExecutionException {
+        Path directory = resultsDirectory.toPath().toAbsolutePath().normalize();
+        Instant since = freshSince();
         try {
-            return ResultsFile.readAll(resultsDirectory.toPath());
+            BuildResults results = BuildResults.read(directory, since);
+            results.staleWarning(directory, since).ifPresent(getLog()::warn);
+            return results;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -27,8 +27,7 @@ public class CheckMojo extends AbstractGateMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping robustness check (robustgate.skip)");
+        if (skipped("check")) {
             return;
         }
         if (!hasRules()) {
@@ -37,13 +36,17 @@ public class CheckMojo extends AbstractGateMojo {
                     + "<minimum>0.80</minimum></limit></limits></rule>");
         }
         RuleCheck check = ruleCheck();
-        List<ResultsDocument> documents = readResults();
+        BuildResults results = readResults();
+        List<ResultsDocument> documents = results.fresh();
         getLog().info(String.format("Checking %d robustness result(s) from %d file(s) under %s against %d rule(s)",
                 allResults(documents).size(), documents.size(), resultsDirectory, check.rules().size()));
         List<RuleOutcome> outcomes = check.check(allResults(documents));
         for (RuleOutcome outcome : outcomes) {
             if (outcome.passed()) {
                 getLog().info("Rule " + outcome.rule().displayName() + " passed: " + String.join("; ", outcome.measurements()));
+            } else if (outcome.matchedNothing()) {
+                results.staleMatch(outcome.rule())
+                        .ifPresent(stale -> getLog().error(BuildResults.missingBecauseStale(outcome.rule(), stale)));
             }
         }
         List<GateViolation> violations = RuleCheck.violations(outcomes);

@@ -92,12 +92,18 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.testClasspathElements}", readonly = true)
     List<String> testClasspath;
 
+    /** With tests skipped ({@code -DskipTests}, {@code -Dmaven.test.skip}) nothing is evaluated either. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    boolean skipTests;
+
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    boolean mavenTestSkip;
+
     static final String SOURCE = "maven:evaluate";
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping robustness evaluation (robustgate.skip)");
+        if (SkipReason.skipped(getLog(), "evaluate", skip, skipTests, mavenTestSkip)) {
             return;
         }
         // Attacks are looked up through the context class loader: make it see the project's own.
@@ -115,6 +121,7 @@ public class EvaluateMojo extends AbstractMojo {
         List<AttackSpec> specs = attackSpecs();
         checkInputs();
         applyTorchThreads();
+        CudaProbeLogging.quiet();
         Device computeDevice = computeDevice();
         List<RobustnessResult> results = new ArrayList<>();
         try (ModelBundle bundle = ModelBundle.load(model.toPath(), computeDevice)) {

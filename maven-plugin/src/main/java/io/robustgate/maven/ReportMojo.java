@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -64,9 +63,6 @@ public class ReportMojo extends AbstractGateMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    MavenSession session;
-
     private final RepositorySystem repositorySystem;
 
     @Inject
@@ -76,11 +72,11 @@ public class ReportMojo extends AbstractGateMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping robustness report (robustgate.skip)");
+        if (skipped("report")) {
             return;
         }
-        List<ResultsDocument> documents = readResults();
+        BuildResults buildResults = readResults();
+        List<ResultsDocument> documents = buildResults.fresh();
         List<RuleOutcome> outcomes = hasRules() ? ruleCheck().check(allResults(documents)) : List.of();
         Path results = allureResultsDirectory.toPath().toAbsolutePath().normalize();
         Path report = reportDirectory.toPath().toAbsolutePath().normalize();
@@ -98,9 +94,15 @@ public class ReportMojo extends AbstractGateMojo {
             AllureCommandLine allure = AllureCommandLine.unpack(allureZip(),
                     Path.of(project.getBuild().getDirectory(), "allure-commandline"));
             Path staging = Path.of(project.getBuild().getDirectory(), "robustgate-report-staging");
-            allure.generate(results, staging.resolve("folder"), false, reportName, getLog()::debug);
+            Path thisBuild = staging.resolve("allure-results");
+            int stale = FreshAllureResults.copy(results, thisBuild, freshSince());
+            if (stale > 0) {
+                getLog().warn("Ignoring " + stale + " Allure result file(s) in " + results
+                        + " written before this build started (an earlier build's)");
+            }
+            allure.generate(thisBuild, staging.resolve("folder"), false, reportName, getLog()::debug);
             if (singleFile) {
-                allure.generate(results, staging.resolve(SINGLE_FILE_FOLDER), true, reportName, getLog()::debug);
+                allure.generate(thisBuild, staging.resolve(SINGLE_FILE_FOLDER), true, reportName, getLog()::debug);
             }
             publish(staging, report);
             SummaryTable summary = SummaryTable.of(documents, outcomes);

@@ -13,6 +13,9 @@ import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -132,5 +135,48 @@ class CheckMojoTest {
 
         assertDoesNotThrow(mojo::execute);
         assertFalse(log.has("INFO", "Checking"));
+    }
+
+    @Test
+    void skippedTestsSkipTheCheckWithOneWarning() {
+        mojo.skipTests = true;
+        mojo.rules = List.of(rule("PGD", "8/255", limit("DICE", "0.8", null)));
+
+        assertDoesNotThrow(mojo::execute);
+
+        assertEquals(List.of("[WARNING] Skipping robustgate:check because property skipTests is set: no robustness"
+                + " results are computed or gated in this build"), log.lines);
+    }
+
+    @Test
+    void resultsFromAnEarlierBuildDoNotPassAGate() throws Exception {
+        // The PGD results file is yesterday's (its test was deleted since); the FGSM one is this build's.
+        Path old = results.resolve("junit").resolve("HeadTest.json");
+        Instant start = Instant.now();
+        Files.setLastModifiedTime(old, FileTime.from(start.minus(Duration.ofDays(1))));
+        mojo.buildStart = start.minus(Duration.ofSeconds(30));
+        Files.setLastModifiedTime(results.resolve("evaluate.json"), FileTime.from(start));
+        mojo.rules = List.of(rule("PGD", "2/255", limit("DICE", "0.50", null)), rule("FGSM", "1/255", limit("DICE", "0.80", null)));
+
+        assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(log.has("WARNING", "Ignoring 1 stale results file(s) under " + results.toAbsolutePath().normalize()), log.lines.toString());
+        assertTrue(log.has("WARNING", "junit/HeadTest.json"), log.lines.toString());
+        assertTrue(log.has("INFO", "Checking 1 robustness result(s) from 1 file(s)"), log.lines.toString());
+        assertTrue(log.has("ERROR", "Rule PGD eps=2/255 has missing results: nothing in this build produced them (stale file "
+                + old.toAbsolutePath().normalize() + " from an earlier build"), log.lines.toString());
+        assertTrue(log.has("INFO", "Rule FGSM eps=1/255 passed"), log.lines.toString());
+    }
+
+    @Test
+    void acceptEarlierResultsUsesOldFilesToo() throws Exception {
+        Files.setLastModifiedTime(results.resolve("junit").resolve("HeadTest.json"), FileTime.from(Instant.EPOCH));
+        mojo.buildStart = Instant.now();
+        mojo.acceptEarlierResults = true;
+        mojo.rules = List.of(rule("PGD", "2/255", limit("DICE", "0.50", null)));
+
+        assertDoesNotThrow(mojo::execute);
+
+        assertFalse(log.has("WARNING", "stale"), log.lines.toString());
     }
 }

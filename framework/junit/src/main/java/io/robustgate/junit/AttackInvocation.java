@@ -140,6 +140,7 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
         report.parameter("data set", DisplayPath.of(target.dataDirectory()) + " (split " + target.split() + ", prompt "
                 + target.prompt() + (target.sampleLimit() > 0 ? ", first " + target.sampleLimit() + " samples" : "") + ")");
         report.parameter("device", target.device());
+        target.overrides().forEach(report::parameter); // e.g. robustgate.sample.limit.override = 8
     }
 
     private String gateStepName() {

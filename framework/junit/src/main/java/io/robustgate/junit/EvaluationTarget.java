@@ -4,19 +4,32 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * What one invocation attacks, after configuration parameters have overridden the annotations:
- * the model directory and device, the held-out set's directory, split and prompt, and how many
- * samples. Paths are absolute, so equal targets share one loaded model and one clean pass.
+ * What one invocation attacks: the model directory and device, the held-out set's directory,
+ * split and prompt, and how many samples. Paths are absolute, so equal targets share one loaded
+ * model and one clean pass.
+ *
+ * <p>Precedence is JUnit's (as for {@code @Timeout} and {@code junit.jupiter.execution.timeout.default}):
+ * what the annotations say wins; a {@code robustgate.*} configuration parameter (system property
+ * or {@code junit-platform.properties}) only fills in what they leave unsaid, an attribute left at
+ * its default value counting as unsaid. A committed {@code robustgate.sample.limit=8} therefore
+ * cannot weaken a gate that names its own {@code sampleLimit}. Overriding an annotation takes the
+ * explicit {@code <key>.override} parameter; each override is warned about, recorded as an Allure
+ * parameter and written into the invocation's results JSON ({@link #overrides}).
  */
 record EvaluationTarget(Path modelDirectory, String device, Path dataDirectory, String split, String prompt,
-        int sampleLimit) {
+        int sampleLimit, Map<String, String> overrides) {
 
     static final String MODEL_DIR = "robustgate.model.dir";
     static final String DEVICE = "robustgate.device";
@@ -24,6 +37,17 @@ record EvaluationTarget(Path modelDirectory, String device, Path dataDirectory, 
     static final String DATA_SPLIT = "robustgate.data.split";
     static final String PROMPT = "robustgate.prompt";
     static final String SAMPLE_LIMIT = "robustgate.sample.limit";
+    static final List<String> KEYS = List.of(MODEL_DIR, DEVICE, DATA_DIR, DATA_SPLIT, PROMPT, SAMPLE_LIMIT);
+
+    /** Suffix of the key that overrides an annotation: {@code robustgate.sample.limit.override}. */
+    static final String OVERRIDE = ".override";
+
+    /** Each override is warned about once per JVM, not once per invocation. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+    EvaluationTarget {
+        overrides = Collections.unmodifiableMap(new TreeMap<>(overrides));
+    }
 
     static EvaluationTarget resolve(ExtensionContext context, AttackCase attackCase) {
         Method method = context.getRequiredTestMethod();
@@ -32,20 +56,47 @@ record EvaluationTarget(Path modelDirectory, String device, Path dataDirectory, 
         Optional<HeldOutSet> data = find(scopes, HeldOutSet.class);
         String where = method.getDeclaringClass().getSimpleName() + "#" + method.getName();
 
-        String modelDir = parameter(context, MODEL_DIR).or(() -> model.map(RobustnessModel::value))
+        String modelDir = setting(context, MODEL_DIR, model.map(RobustnessModel::value))
                 .orElseThrow(() -> new ExtensionConfigurationException("No model bundle for " + where
                         + ": annotate the test class with @RobustnessModel(\"path/to/bundle\") or set " + MODEL_DIR));
-        String dataDir = parameter(context, DATA_DIR).or(() -> data.map(HeldOutSet::value))
+        String dataDir = setting(context, DATA_DIR, data.map(HeldOutSet::value))
                 .orElseThrow(() -> new ExtensionConfigurationException("No held-out set for " + where
                         + ": annotate the test class with @HeldOutSet(\"path/to/set\") or set " + DATA_DIR));
-        String device = parameter(context, DEVICE).or(() -> model.map(RobustnessModel::device)).orElse("auto");
-        String split = parameter(context, DATA_SPLIT).or(() -> data.map(HeldOutSet::split)).orElse("test");
-        String prompt = parameter(context, PROMPT)
-                .or(() -> Optional.of(attackCase.prompt()).filter(p -> !p.isEmpty()))
-                .or(() -> data.map(HeldOutSet::prompt)).orElse("p1");
-        int sampleLimit = parameter(context, SAMPLE_LIMIT).map(value -> parseLimit(value))
-                .orElse(attackCase.sampleLimit());
-        return new EvaluationTarget(absolute(modelDir), device, absolute(dataDir), split, prompt, sampleLimit);
+        String device = setting(context, DEVICE, model.map(RobustnessModel::device).filter(d -> !d.equals("auto")))
+                .orElse("auto");
+        String split = setting(context, DATA_SPLIT, data.map(HeldOutSet::split).filter(s -> !s.equals("test")))
+                .orElse("test");
+        String prompt = setting(context, PROMPT, Optional.of(attackCase.prompt()).filter(p -> !p.isEmpty())
+                        .or(() -> data.map(HeldOutSet::prompt).filter(p -> !p.equals("p1"))))
+                .orElse("p1");
+        Optional<String> annotatedLimit = Optional.of(attackCase.sampleLimit()).filter(n -> n > 0).map(String::valueOf);
+        int sampleLimit = setting(context, SAMPLE_LIMIT, annotatedLimit).map(EvaluationTarget::parseLimit).orElse(0);
+
+        Map<String, String> overrides = overrides(context);
+        overrides.forEach(EvaluationTarget::warnOnce);
+        return new EvaluationTarget(absolute(modelDir), device, absolute(dataDir), split, prompt, sampleLimit, overrides);
+    }
+
+    /** Every {@code <key>.override} parameter that is set, by key. */
+    static Map<String, String> overrides(ExtensionContext context) {
+        Map<String, String> overrides = new TreeMap<>();
+        for (String key : KEYS) {
+            parameter(context, key + OVERRIDE).ifPresent(value -> overrides.put(key + OVERRIDE, value));
+        }
+        return overrides;
+    }
+
+    /** {@code <key>.override}, else what the annotation says, else {@code <key>}. */
+    private static Optional<String> setting(ExtensionContext context, String key, Optional<String> annotated) {
+        return parameter(context, key + OVERRIDE).or(() -> annotated).or(() -> parameter(context, key));
+    }
+
+    /** One line in the test output, where the progress lines go, so a CI log shows the weakened gate. */
+    private static void warnOnce(String key, String value) {
+        if (WARNED.add(key + "=" + value)) {
+            System.out.println("[robustgate] WARNING: " + key + "=" + value + " overrides what the annotations say;"
+                    + " it is recorded in each affected result (Allure parameter and results JSON)");
+        }
     }
 
     /** Relative paths resolve against the working directory, which surefire sets to the module. */

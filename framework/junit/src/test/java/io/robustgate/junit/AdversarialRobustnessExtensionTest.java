@@ -18,6 +18,7 @@ import io.robustgate.junit.fixtures.NanModelFixture;
 import io.robustgate.junit.fixtures.PassingGateFixture;
 import io.robustgate.junit.fixtures.SameModelFirstFixture;
 import io.robustgate.junit.fixtures.SameModelSecondFixture;
+import io.robustgate.junit.fixtures.SampleLimitFixture;
 import io.robustgate.junit.fixtures.SeveralViolationsFixture;
 import io.robustgate.junit.fixtures.SweepFixture;
 import io.robustgate.junit.fixtures.TwoSpecsFixture;
@@ -202,12 +203,50 @@ class AdversarialRobustnessExtensionTest {
     }
 
     @Test
-    void configurationParametersOverrideTheAnnotations() {
+    void configurationParametersFillInWhatTheAnnotationsLeaveUnsaid() {
         EngineExecutionResults results = run(Map.of("robustgate.model.dir", GoldenFixture.BUNDLE,
-                "robustgate.sample.limit", "2"), UnconfiguredFixture.class, MissingModelFixture.class);
-        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
-        assertEquals(List.of(2, 2), ResultsFile.readAll(resultsDirectory).stream()
-                .map(d -> d.results().get(0).samples().size()).toList());
+                "robustgate.sample.limit", "2"), UnconfiguredFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertEquals(2, onlyResultWritten().samples().size());
+    }
+
+    @Test
+    void configurationParametersDoNotOverrideTheAnnotations() {
+        // As a committed robustgate.sample.limit=2 in junit-platform.properties would be read.
+        EngineExecutionResults results = run(Map.of("robustgate.model.dir", GoldenFixture.BUNDLE,
+                "robustgate.sample.limit", "2"), MissingModelFixture.class, SampleLimitFixture.class);
+
+        // The annotation's (missing) model is still the one attacked, and sampleLimit = 4 stays 4.
+        assertTrue(failures(results).get(0).getMessage().contains("no-such-model"), failures(results).toString());
+        assertEquals(Map.of("annotatedLimit", 4, "noLimit", 2), samplesByMethod());
+        ResultsFile.readAll(resultsDirectory).forEach(d -> assertTrue(d.results().size() == 1));
+    }
+
+    @Test
+    void overrideKeysWinAndAreRecordedInTheResults() throws Exception {
+        EngineExecutionResults results = run(Map.of("robustgate.model.dir.override", GoldenFixture.BUNDLE,
+                "robustgate.sample.limit.override", "3"), MissingModelFixture.class, SampleLimitFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+        assertEquals(Map.of("annotatedLimit", 3, "noLimit", 3, "attacksAModelThatIsNotThere", 3), samplesByMethod());
+        try (Stream<Path> files = Files.list(resultsDirectory)) {
+            for (Path file : files.toList()) {
+                String json = Files.readString(file);
+                assertTrue(json.contains("\"configurationOverrides\" : {\n    \"robustgate.model.dir.override\" : \""
+                        + GoldenFixture.BUNDLE + "\",\n    \"robustgate.sample.limit.override\" : \"3\"\n  }"), json);
+                // Still a results document for check and report, figures intact.
+                assertEquals(3, ResultsFile.read(file).results().get(0).samples().size());
+            }
+        }
+    }
+
+    private Map<String, Integer> samplesByMethod() {
+        Map<String, Integer> samples = new java.util.TreeMap<>();
+        for (ResultsDocument document : ResultsFile.readAll(resultsDirectory)) {
+            samples.put(document.source().substring(document.source().indexOf('#') + 1),
+                    document.results().get(0).samples().size());
+        }
+        return samples;
     }
 
     @Test
