@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The file formats the README documents parse as written there. */
-class ReadmeExamplesTest {
+public class ReadmeExamplesTest {
 
     static final Path README = Path.of("../../README.md");
 
     /** The fenced {@code json} blocks of the README, in order. */
-    static List<String> jsonBlocks() throws IOException {
+    public static List<String> jsonBlocks() throws IOException {
         List<String> blocks = new ArrayList<>();
         StringBuilder current = null;
         for (String line : Files.readAllLines(README)) {

@@ -13,7 +13,6 @@ import io.robustgate.data.ResizeKernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,19 +131,7 @@ class ModelManifestTest {
 
     @Test
     void readmeManifestExampleStatesTheClipSegProcessorKernel() throws IOException {
-        List<String> blocks = new ArrayList<>();
-        StringBuilder current = null;
-        for (String line : Files.readAllLines(Path.of("../../README.md"))) {
-            if (current == null && line.strip().equals("```json")) {
-                current = new StringBuilder();
-            } else if (current != null && line.strip().equals("```")) {
-                blocks.add(current.toString());
-                current = null;
-            } else if (current != null) {
-                current.append(line).append('\n');
-            }
-        }
-        String example = blocks.stream().filter(b -> b.contains("\"format\": \"torchscript\"")).findFirst().orElseThrow();
+        String example = io.robustgate.ReadmeExamplesTest.jsonBlocks().stream().filter(b -> b.contains("\"format\": \"torchscript\"")).findFirst().orElseThrow();
         Path file = temp.resolve(ModelManifest.FILE_NAME);
         Files.writeString(file, example);
         // CLIPSeg's processor (ViTImageProcessor, resample=2) resizes with PIL's bilinear filter
