@@ -2,7 +2,8 @@ package io.robustgate.report;
 
 /**
  * One line of the robustness summary: where a result came from, its attack and budget, the clean
- * and attacked means and the gate's verdict.
+ * and attacked means, the gate's verdict and the gradient-masking alarms ({@code none} or kinds with
+ * sample counts).
  */
 public record SummaryRow(
         String source,
@@ -17,7 +18,8 @@ public record SummaryRow(
         double cleanIou,
         double adversarialIou,
         double iouDrop,
-        Verdict verdict) {
+        Verdict verdict,
+        String alarms) {
 
     /** The gate's word on one result. */
     public enum Verdict {

@@ -85,13 +85,13 @@ public record SummaryTable(List<SummaryRow> rows, List<RuleLine> rules) {
         if (rows.isEmpty()) {
             md.append("No results were recorded.\n");
         } else {
-            md.append("| Attack | eps | Model | Data | n | Clean Dice | Attacked Dice | Dice drop | Clean IoU | Attacked IoU | IoU drop | Gate | Source |\n");
-            md.append("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
+            md.append("| Attack | eps | Model | Data | n | Clean Dice | Attacked Dice | Dice drop | Clean IoU | Attacked IoU | IoU drop | Gate | Source | Alarms |\n");
+            md.append("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|---|\n");
             for (SummaryRow row : rows) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %s |%n",
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %s | %s |%n",
                         cell(row.attack()), cell(row.eps()), cell(row.model()), cell(row.dataset()), row.samples(),
                         row.cleanDice(), row.adversarialDice(), row.diceDrop(), row.cleanIou(), row.adversarialIou(),
-                        row.iouDrop(), row.verdict().label(), cell(row.source())));
+                        row.iouDrop(), row.verdict().label(), cell(row.source()), cell(row.alarms())));
             }
         }
         if (!rules.isEmpty()) {
@@ -136,7 +136,7 @@ public record SummaryTable(List<SummaryRow> rows, List<RuleLine> rules) {
         return new SummaryRow(source, result.model(), result.dataset(), spec.label(), EpsFormat.format(spec.eps()),
                 result.adversarialDice().n(), result.cleanDice().mean(), result.adversarialDice().mean(),
                 result.diceDrop().mean(), result.cleanIou().mean(), result.adversarialIou().mean(),
-                result.iouDrop().mean(), verdict);
+                result.iouDrop().mean(), verdict, ResultsTable.alarmCell(result));
     }
 
     /** A pipe inside a cell would split it. */

@@ -60,7 +60,7 @@ class SummaryTableTest {
         assertTrue(markdown.contains("| Attack | eps | Model | Data | n | Clean Dice | Attacked Dice | Dice drop |"), markdown);
         assertTrue(markdown.contains("| FGSM | 1/255 | test-model | hc18/test | 4 | 0.900 | 0.880 | 0.020 |"), markdown);
         assertTrue(markdown.contains("| PGD steps=40 | 2/255 | test-model | hc18/test | 4 | 0.900 | 0.600 | 0.300 |"), markdown);
-        assertTrue(markdown.contains("| FAILED | junit:HeadSegmentationTest#pgd |"), markdown);
+        assertTrue(markdown.contains("| FAILED | junit:HeadSegmentationTest#pgd | none |"), markdown);
         assertTrue(markdown.contains("- **PGD eps=2/255**: FAILED\n  - Rule PGD eps=2/255 violated: PGD eps=2/255 steps=40: Dice 0.600 < minDice 0.800"), markdown);
         assertTrue(markdown.contains("- **PGD eps=8/255**: FAILED\n  - Rule PGD eps=8/255 matched no result"), markdown);
     }
