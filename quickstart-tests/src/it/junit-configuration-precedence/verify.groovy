@@ -16,8 +16,8 @@ def allureParameters = { String run ->
 
 // junit-platform.properties' robustgate.sample.limit=2 fills in only where the annotation is silent.
 def properties = samples('run-properties')
-assert properties.annotatedLimit == [n: 4, overrides: null]
-assert properties.noLimit == [n: 2, overrides: null]
+assert properties.annotatedLimit == [n: 4, overrides: [:]]
+assert properties.noLimit == [n: 2, overrides: [:]]
 assert allureParameters('allure-properties').values().every { !it.containsKey('robustgate.sample.limit.override') }
 
 // The explicit override wins over the annotation, is warned about once, and is recorded.
