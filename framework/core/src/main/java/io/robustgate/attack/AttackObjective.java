@@ -98,7 +98,8 @@ public final class AttackObjective implements LossOracle {
             }
         }
         gradientPasses++;
-        trace.record(step, evaluation.losses(), evaluation.gradient());
+        trace.record(step, evaluation.losses(), evaluation.gradient(),
+                ObjectiveTrace.watched(step) ? dice(evaluation.logits()) : null);
         return evaluation;
     }
 

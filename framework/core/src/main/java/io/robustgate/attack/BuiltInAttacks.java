@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The attacks RobustGate ships, registered before any of the class path's. Strength ranks feed
- * the "weaker attack beat a stronger one" alarm: one step < PGD family < APGD < ensemble.
+ * the "weaker attack beat a stronger one" alarm, which compares attacks on the same loss: a single
+ * step (1) against iterative attacks (2); the ensemble (3) has no single loss.
  */
 final class BuiltInAttacks {
 
@@ -31,7 +32,7 @@ final class BuiltInAttacks {
                         spec -> new PgdAttack(spec, ThreatModel.LINF, AttackLoss.COSPGD)),
                 new BuiltInAttack(AttackNames.APGD, "Auto-PGD under L∞ (Croce & Hein 2020): momentum and automatic step-size halving",
                         ThreatModel.LINF, List.of(CommonOptions.steps(100), CommonOptions.loss(AttackLoss.BCE.name()).shownInName(),
-                                CommonOptions.RANDOM_START, CommonOptions.SEED, CommonOptions.SPACE), 3,
+                                CommonOptions.RANDOM_START, CommonOptions.SEED, CommonOptions.SPACE), 2,
                         ApgdAttack::new),
                 new BuiltInAttack(AttackNames.PGD_L2, "PGD under L2: normalised gradient steps projected onto the L2 ball of radius eps",
                         ThreatModel.L2, List.of(CommonOptions.steps(40), CommonOptions.ALPHA, CommonOptions.RANDOM_START,
@@ -41,7 +42,7 @@ final class BuiltInAttacks {
                         ThreatModel.LINF, List.of(
                                 AttackOption.text("members", DEFAULT_ENSEMBLE,
                                         "member attacks, ';'-separated, options in brackets: APGD(loss=MASKED_BCE)"),
-                                CommonOptions.SEED, CommonOptions.SPACE), 4,
+                                CommonOptions.SEED, CommonOptions.SPACE), 3,
                         EnsembleAttack::new));
     }
 }

@@ -12,8 +12,11 @@ public enum MaskingAlarm {
     NONFINITE_GRADIENT("non-finite input gradient"),
     /** Two clean passes over the same input gave different outputs: the model is random (dropout left on?). */
     RANDOM_OUTPUT("clean outputs differ between two passes"),
-    /** An iterative attack's loss did not rise over its first steps. */
-    LOSS_NOT_RISING("attack loss did not rise over its first steps"),
+    /**
+     * An iterative attack made no progress over its first steps: its loss did not rise above the
+     * start and its Dice did not fall (a masked loss shrinks as pixels flip, so Dice counts too).
+     */
+    LOSS_NOT_RISING("attack loss did not rise (nor Dice fall) over its first steps"),
     /** A weaker attack left a sample with a lower Dice than a stronger one at the same budget. */
     WEAKER_ATTACK_STRONGER("a weaker attack beat a stronger one");
 

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What an objective saw of its gradient passes, per sample, for the gradient-masking alarms: the
  * gradient at the start of every run (a run is a sequence of passes starting at step 0), and the
- * losses of each run's first steps. Only a handful of small per-sample arrays leave native memory.
+ * losses and Dice of each run's first steps. Only a handful of small per-sample arrays leave native memory.
  */
 final class ObjectiveTrace {
 
@@ -18,6 +18,7 @@ final class ObjectiveTrace {
 
     private final List<Set<MaskingAlarm>> alarms = new ArrayList<>();
     private final List<float[]> runLosses = new ArrayList<>();
+    private final List<float[]> runDice = new ArrayList<>();
 
     ObjectiveTrace(int batchSize) {
         for (int i = 0; i < batchSize; i++) {
@@ -25,13 +26,20 @@ final class ObjectiveTrace {
         }
     }
 
-    void record(int step, NDArray losses, NDArray gradient) {
+    /** Whether the pass at {@code step} is one whose losses and Dice are kept. */
+    static boolean watched(int step) {
+        return step < WATCHED_STEPS;
+    }
+
+    /** @param dice the pass's per-sample Dice, needed only for {@linkplain #watched watched} steps */
+    void record(int step, NDArray losses, NDArray gradient, NDArray dice) {
         if (step == 0) {
             closeRun();
             checkGradient(gradient);
         }
-        if (step < WATCHED_STEPS && runLosses.size() == step) {
+        if (watched(step) && runLosses.size() == step) {
             runLosses.add(losses.toFloatArray());
+            runDice.add(dice.toFloatArray());
         }
     }
 
@@ -57,17 +65,21 @@ final class ObjectiveTrace {
 
     private void closeRun() {
         if (runLosses.size() >= 2) {
-            float[] first = runLosses.get(0);
-            for (int i = 0; i < first.length; i++) {
-                float best = Float.NEGATIVE_INFINITY;
+            float[] firstLoss = runLosses.get(0);
+            float[] firstDice = runDice.get(0);
+            for (int i = 0; i < firstLoss.length; i++) {
+                float highestLoss = Float.NEGATIVE_INFINITY;
+                float lowestDice = Float.POSITIVE_INFINITY;
                 for (int step = 1; step < runLosses.size(); step++) {
-                    best = Math.max(best, runLosses.get(step)[i]);
+                    highestLoss = Math.max(highestLoss, runLosses.get(step)[i]);
+                    lowestDice = Math.min(lowestDice, runDice.get(step)[i]);
                 }
-                if (!(best > first[i])) {
+                if (!(highestLoss > firstLoss[i]) && !(lowestDice < firstDice[i])) {
                     alarms.get(i).add(MaskingAlarm.LOSS_NOT_RISING);
                 }
             }
         }
         runLosses.clear();
+        runDice.clear();
     }
 }

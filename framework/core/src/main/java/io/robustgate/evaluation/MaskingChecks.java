@@ -77,8 +77,15 @@ final class MaskingChecks {
         return alarms;
     }
 
+    /**
+     * Same threat model, budget, space and samples, and the same loss: a weaker optimiser of the
+     * same objective (one FGSM step against PGD's forty) should never end lower; attacks with other
+     * objectives (SegPGD against APGD on soft Dice) legitimately win on different samples.
+     */
     private static boolean comparable(RobustnessResult a, RobustnessResult b) {
-        return a.attack().threatModel().equals(b.attack().threatModel())
+        Object loss = a.attack().options().get("loss");
+        return loss != null && loss.equals(b.attack().options().get("loss"))
+                && a.attack().threatModel().equals(b.attack().threatModel())
                 && Math.abs(a.attack().eps() - b.attack().eps()) <= 1e-7
                 && a.attack().eps() > 0
                 && a.attack().space() == b.attack().space()

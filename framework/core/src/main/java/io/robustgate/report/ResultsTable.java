@@ -1,5 +1,6 @@
 package io.robustgate.report;
 
+import io.robustgate.attack.MaskingAlarm;
 import io.robustgate.evaluation.ResultAlarm;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
@@ -84,12 +85,17 @@ public final class ResultsTable {
         return csv.toString();
     }
 
-    /** {@code none}, or the alarm kinds with their sample counts: {@code LOSS_NOT_RISING (3)}. */
+    /**
+     * {@code none}, or each alarm kind with the most samples any of its alarms names:
+     * {@code LOSS_NOT_RISING (3)}; the alarms' messages carry the details.
+     */
     public static String alarmCell(RobustnessResult result) {
         if (result.alarms().isEmpty()) {
             return "none";
         }
-        return result.alarms().stream().map(a -> a.kind() + " (" + a.samples() + ")").collect(Collectors.joining(", "));
+        Map<MaskingAlarm, Integer> samples = new java.util.EnumMap<>(MaskingAlarm.class);
+        result.alarms().forEach(a -> samples.merge(a.kind(), a.samples(), Math::max));
+        return samples.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "));
     }
 
     private static String number(double value) {

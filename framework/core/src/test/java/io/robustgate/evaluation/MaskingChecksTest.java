@@ -36,10 +36,14 @@ class MaskingChecksTest {
         RobustnessResult fgsm = Results.of(AttackSpec.fgsm(1 / 255f), new double[] {0.9}, new double[] {0.1});
         RobustnessResult pgd = Results.of(AttackSpec.pgd(2 / 255f), new double[] {0.9}, new double[] {0.5});
         assertEquals(List.of(), MaskingChecks.weakerBeatsStronger(pgd, List.of(fgsm)));
-        RobustnessResult segpgd = Results.of(AttackSpec.of(AttackNames.SEGPGD, 2 / 255f, Map.of()), new double[] {0.9},
-                new double[] {0.1});
         RobustnessResult samePgd = Results.of(AttackSpec.pgd(2 / 255f), new double[] {0.9}, new double[] {0.5});
-        assertEquals(List.of(), MaskingChecks.weakerBeatsStronger(samePgd, List.of(segpgd)), "PGD and SegPGD rank equal");
+        RobustnessResult apgd = Results.of(AttackSpec.of(AttackNames.APGD, 2 / 255f, Map.of()), new double[] {0.9},
+                new double[] {0.6});
+        assertEquals(List.of(), MaskingChecks.weakerBeatsStronger(apgd, List.of(samePgd)), "PGD and APGD rank equal");
+        RobustnessResult fgsmDiceBce = Results.of(AttackSpec.fgsm(2 / 255f).withLoss(io.robustgate.attack.AttackLoss.DICE_BCE),
+                new double[] {0.9}, new double[] {0.1});
+        assertEquals(List.of(), MaskingChecks.weakerBeatsStronger(samePgd, List.of(fgsmDiceBce)),
+                "attacks on other losses may win on other samples");
     }
 
     @Test
