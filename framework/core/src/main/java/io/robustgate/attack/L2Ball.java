@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * {@code ‖δ‖₂ ≤ eps} over all {@code C·H·W} values of a sample, in [0,1] pixel units; the radius may
- * exceed 1 (one grey level on every pixel of a 160×160×3 image is already 0.54).
+ * exceed 1 (one grey level on every value of a 160×160×3 image is already 1.09).
  */
 final class L2Ball implements ThreatModel {
 
