@@ -1,5 +1,6 @@
 package io.robustgate.maven;
 
+import io.robustgate.attack.AttackRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ final class ProjectClassLoader implements AutoCloseable {
     @Override
     public void close() {
         if (loader != null) {
+            AttackRegistry.release(loader);
             try {
                 loader.close();
             } catch (IOException e) {

@@ -40,6 +40,14 @@ public final class AttackRegistry {
         return BY_LOADER.computeIfAbsent(loader, AttackRegistry::new);
     }
 
+    /**
+     * Forgets the registry of a class loader that is being closed (the plugin's per-build project
+     * loader): its definitions would otherwise keep the loader alive.
+     */
+    public static void release(ClassLoader loader) {
+        BY_LOADER.remove(loader);
+    }
+
     static ClassLoader contextLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null ? context : AttackRegistry.class.getClassLoader();
