@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One entry of {@code attacks}: a registered attack's {@code type}, its budgets {@code eps}, and its
@@ -21,13 +23,8 @@ final class AttackEntry {
     /** The plugin's shorthand elements; any other option goes under {@code options}. */
     static final Set<String> SHORTHAND = Set.of("steps", "alpha", "randomStart", "seed", "loss", "space", "keepBest");
 
-    private static final Set<String> KEYS;
-
-    static {
-        Set<String> keys = new java.util.HashSet<>(SHORTHAND);
-        keys.addAll(Set.of("type", "eps", "options"));
-        KEYS = Set.copyOf(keys);
-    }
+    private static final Set<String> KEYS = Stream.concat(SHORTHAND.stream(), Stream.of("type", "eps", "options"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private AttackEntry() {}
 

@@ -22,7 +22,7 @@ class CliConfigurationTest {
     Path folder;
 
     @Test
-    void readsTheReadmeExample() throws IOException {
+    void readsAttacksRulesAndPaths() throws IOException {
         GateConfiguration config = read("robustgate.yaml", """
                 model: models/my-model
                 dataset: data/my-heldout
@@ -57,6 +57,23 @@ class CliConfigurationTest {
         assertTrue(rule.failOnAlarms());
         assertEquals(GateStatistic.CONFIDENCE_BOUND, config.gateOn());
         assertTrue(config.haltOnFailure());
+    }
+
+    /** The README's example is the documentation of the format: it must stay readable. */
+    @Test
+    void readsTheYamlShownInTheReadme() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Command line: gating without Maven");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+
+        GateConfiguration config = read("robustgate.yaml", yaml);
+
+        assertEquals(folder.resolve("data/my-heldout"), config.dataset());
+        assertEquals(java.util.List.of("FGSM", "FGSM", "PGD"), config.attacks().stream().map(AttackSpec::name).toList());
+        assertEquals("MASKED_BCE", config.attacks().get(2).loss().name());
+        assertEquals(2, config.rules().get(0).limits().size());
+        assertEquals(Integer.valueOf(1), config.torchThreads());
     }
 
     @Test
