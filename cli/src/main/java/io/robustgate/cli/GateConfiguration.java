@@ -1,0 +1,98 @@
+package io.robustgate.cli;
+
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.gate.GateRule;
+import io.robustgate.gate.GateStatistic;
+import io.robustgate.gate.RuleCheck;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A configuration file, read and validated: the same settings as the Maven plugin's
+ * {@code <configuration>}, with paths resolved against the file's folder so that a configuration
+ * checked in next to its model works from any working directory. Paths are checked for existence
+ * only by the command that needs them: {@code check} runs without the model.
+ */
+record GateConfiguration(Path file, Path model, Path dataset, String split, String prompt, String device,
+                         int batchSize, int sampleLimit, Integer torchThreads, Path resultsDirectory,
+                         Path resultsFile, Path reportDirectory, List<AttackSpec> attacks, List<GateRule> rules,
+                         GateStatistic gateOn, boolean haltOnFailure) {
+
+    static final String DEFAULT_RESULTS_DIRECTORY = "robustgate-results";
+    static final String DEFAULT_REPORT_DIRECTORY = "robustgate-report";
+
+    private static final Set<String> KEYS = Set.of("model", "dataset", "split", "prompt", "device", "batchSize",
+            "sampleLimit", "torchThreads", "resultsDirectory", "resultsFile", "reportDirectory", "attacks", "rules",
+            "gateOn", "haltOnFailure");
+
+    static GateConfiguration from(ConfigNode root) {
+        root.allowOnly(KEYS);
+        Path base = root.file().toAbsolutePath().getParent();
+        Path model = root.text("model").map(base::resolve).map(Path::normalize).orElse(null);
+        Path dataset = root.text("dataset").map(base::resolve).map(Path::normalize).orElse(null);
+        String split = root.text("split").orElse("test");
+        String prompt = root.text("prompt").orElse("p1");
+        String device = root.text("device").orElse("auto");
+        int batchSize = root.integer("batchSize", 16);
+        if (batchSize < 1) {
+            throw root.child("batchSize").problem("must be at least 1 but is " + batchSize);
+        }
+        int sampleLimit = root.integer("sampleLimit", 0);
+        if (sampleLimit < 0) {
+            throw root.child("sampleLimit").problem("must be 0 (all samples) or more but is " + sampleLimit);
+        }
+        Integer torchThreads = root.has("torchThreads") ? root.integer("torchThreads", 0) : null;
+        if (torchThreads != null && torchThreads < 1) {
+            throw root.child("torchThreads").problem("must be at least 1 but is " + torchThreads);
+        }
+        Path resultsDirectory = base.resolve(root.text("resultsDirectory").orElse(DEFAULT_RESULTS_DIRECTORY)).normalize();
+        Path resultsFile = root.text("resultsFile").map(base::resolve).map(Path::normalize)
+                .orElse(resultsDirectory.resolve("evaluate.json"));
+        Path reportDirectory = base.resolve(root.text("reportDirectory").orElse(DEFAULT_REPORT_DIRECTORY)).normalize();
+        List<AttackSpec> attacks = new ArrayList<>();
+        for (ConfigNode entry : root.list("attacks")) {
+            attacks.addAll(AttackEntry.specs(entry));
+        }
+        List<GateRule> rules = new ArrayList<>();
+        for (ConfigNode entry : root.list("rules")) {
+            rules.add(RuleEntry.rule(entry));
+        }
+        GateStatistic gateOn = root.has("gateOn") ? Enums.parse(root.child("gateOn"), GateStatistic.class) : GateStatistic.MEAN;
+        boolean haltOnFailure = root.bool("haltOnFailure", true);
+        return new GateConfiguration(root.file(), model, dataset, split, prompt, device, batchSize, sampleLimit,
+                torchThreads, resultsDirectory, resultsFile, reportDirectory, List.copyOf(attacks), List.copyOf(rules),
+                gateOn, haltOnFailure);
+    }
+
+    RuleCheck ruleCheck() {
+        return new RuleCheck(rules, gateOn);
+    }
+
+    /** {@code evaluate} cannot start without these; named as in the file, so the fix is obvious. */
+    void requireEvaluationSettings() {
+        if (model == null) {
+            throw new ConfigurationException(file, "model is missing: the model bundle directory, e.g. model: models/my-model");
+        }
+        if (dataset == null) {
+            throw new ConfigurationException(file, "dataset is missing: the held-out set directory, e.g. dataset: data/my-heldout");
+        }
+        if (attacks.isEmpty()) {
+            throw new ConfigurationException(file, "attacks: declare at least one attack, e.g. attacks: [{type: PGD, eps: 2/255}]");
+        }
+        if (split.isBlank()) {
+            throw new ConfigurationException(file, "split: must not be empty (e.g. test)");
+        }
+        if (prompt.isBlank()) {
+            throw new ConfigurationException(file, "prompt: must not be empty (e.g. p1, or all)");
+        }
+    }
+
+    void requireRules() {
+        if (rules.isEmpty()) {
+            throw new ConfigurationException(file, "rules: check needs at least one rule, e.g. "
+                    + "rules: [{attack: PGD, eps: 2/255, limits: [{metric: DICE, minimum: 0.80}]}]");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.robustgate.cli;
+
+import io.robustgate.gate.GateMetric;
+import io.robustgate.gate.GateRule;
+import io.robustgate.gate.Limit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One entry of {@code rules}: the attack, an optional budget (absent: every budget of that attack),
+ * its {@code limits} and {@code failOnAlarms}; the same rule as the plugin's {@code <rule>}.
+ */
+final class RuleEntry {
+
+    private static final Set<String> KEYS = Set.of("attack", "eps", "limits", "failOnAlarms");
+    private static final Set<String> LIMIT_KEYS = Set.of("metric", "minimum", "maximum");
+
+    private RuleEntry() {}
+
+    static GateRule rule(ConfigNode entry) {
+        entry.allowOnly(KEYS);
+        String attack = entry.requiredText("attack", "attack: PGD");
+        Float eps = entry.has("eps") ? Budgets.one(entry.child("eps")) : null;
+        List<ConfigNode> limitEntries = entry.list("limits");
+        if (limitEntries.isEmpty()) {
+            throw entry.child("limits").problem("a rule needs at least one limit, e.g. [{metric: DICE, minimum: 0.80}]");
+        }
+        List<Limit> limits = new ArrayList<>();
+        for (ConfigNode limit : limitEntries) {
+            limits.add(limit(limit));
+        }
+        try {
+            return new GateRule(attack.trim(), eps, limits, entry.bool("failOnAlarms", false));
+        } catch (IllegalArgumentException e) {
+            throw entry.problem(e.getMessage());
+        }
+    }
+
+    private static Limit limit(ConfigNode entry) {
+        entry.allowOnly(LIMIT_KEYS);
+        GateMetric metric = Enums.parse(entry.child("metric"), GateMetric.class);
+        Double min = bound(entry, "minimum");
+        Double max = bound(entry, "maximum");
+        if (min == null && max == null) {
+            throw entry.problem("a limit on " + metric + " needs a minimum, a maximum or both");
+        }
+        if (min != null && max != null && min > max) {
+            throw entry.problem("minimum " + min + " is above maximum " + max);
+        }
+        return new Limit(metric, min, max);
+    }
+
+    /** Scores and drops both lie in [-1,1] (a drop is negative when the attack helped). */
+    private static Double bound(ConfigNode entry, String key) {
+        Optional<String> text = entry.text(key);
+        if (text.isEmpty() || text.get().isBlank()) {
+            return null;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text.get().trim());
+        } catch (NumberFormatException e) {
+            throw entry.child(key).problem("'" + text.get().trim() + "' is not a number");
+        }
+        if (!(value >= -1 && value <= 1)) {
+            throw entry.child(key).problem(text.get().trim() + " is outside [-1,1]; Dice, IoU and their drops are fractions");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,35 @@
+package io.robustgate.cli;
+
+import io.robustgate.report.ResultsDocument;
+import io.robustgate.report.SummaryTable;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The CLI's report: the robustness summary table as Markdown and JSON in {@code reportDirectory},
+ * the same files {@code robustgate:report} writes beside its Allure report. The Allure HTML itself
+ * is left to the plugin (it needs Allure's distribution resolved through Maven).
+ */
+final class SummaryReport {
+
+    static final String MARKDOWN = "robustness-summary.md";
+    static final String JSON = "robustness-summary.json";
+
+    private SummaryReport() {}
+
+    static SummaryTable write(GateConfiguration config, List<ResultsDocument> documents, Path summaryTarget, PrintStream out) {
+        SummaryTable table = SummaryTable.of(documents, config.rules().isEmpty()
+                ? List.of()
+                : config.ruleCheck().check(documents.stream().flatMap(d -> d.results().stream()).toList()));
+        try {
+            table.writeMarkdown(config.reportDirectory().resolve(MARKDOWN));
+            table.writeJson(config.reportDirectory().resolve(JSON));
+        } catch (java.io.UncheckedIOException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        out.println("Robustness summary: " + config.reportDirectory().resolve(MARKDOWN) + " and " + JSON);
+        StepSummary.target(summaryTarget).ifPresent(file -> StepSummary.append(file, table.toMarkdown()));
+        return table;
+    }
+}

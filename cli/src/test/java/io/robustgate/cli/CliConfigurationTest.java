@@ -1,0 +1,135 @@
+package io.robustgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.gate.GateMetric;
+import io.robustgate.gate.GateRule;
+import io.robustgate.gate.GateStatistic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The configuration file, read in-process: the same keys as the plugin's, errors naming file and entry. */
+class CliConfigurationTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void readsAttacksRulesAndPaths() throws IOException {
+        GateConfiguration config = read("robustgate.yaml", """
+                model: models/my-model
+                dataset: data/my-heldout
+                device: cpu
+                attacks:
+                  - type: FGSM
+                    eps: 1/255,2/255
+                  - type: PGD
+                    eps: [2/255]
+                    steps: 5
+                    options: {loss: MASKED_BCE}
+                rules:
+                  - attack: PGD
+                    eps: 2/255
+                    failOnAlarms: true
+                    limits:
+                      - {metric: DICE, minimum: 0.30}
+                      - {metric: DICE_DROP, maximum: 0.40}
+                gateOn: confidence-bound
+                """);
+
+        assertEquals(folder.resolve("models/my-model"), config.model());
+        assertEquals(folder.resolve("robustgate-results/evaluate.json"), config.resultsFile());
+        assertEquals(3, config.attacks().size());
+        AttackSpec pgd = config.attacks().get(2);
+        assertEquals("PGD", pgd.name());
+        assertEquals(2 / 255f, pgd.eps(), 1e-7);
+        assertEquals(5, pgd.steps());
+        assertEquals("MASKED_BCE", pgd.loss().name());
+        GateRule rule = config.rules().get(0);
+        assertEquals(GateMetric.DICE_DROP, rule.limits().get(1).metric());
+        assertTrue(rule.failOnAlarms());
+        assertEquals(GateStatistic.CONFIDENCE_BOUND, config.gateOn());
+        assertTrue(config.haltOnFailure());
+    }
+
+    /** The README's example is the documentation of the format: it must stay readable. */
+    @Test
+    void readsTheYamlShownInTheReadme() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Command line: gating without Maven");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+
+        GateConfiguration config = read("robustgate.yaml", yaml);
+
+        assertEquals(folder.resolve("data/my-heldout"), config.dataset());
+        assertEquals(java.util.List.of("FGSM", "FGSM", "PGD"), config.attacks().stream().map(AttackSpec::name).toList());
+        assertEquals("MASKED_BCE", config.attacks().get(2).loss().name());
+        assertEquals(2, config.rules().get(0).limits().size());
+        assertEquals(Integer.valueOf(1), config.torchThreads());
+    }
+
+    @Test
+    void jsonAndYamlReadTheSame() throws IOException {
+        GateConfiguration json = read("gate.json", """
+                {"rules": [{"attack": "FGSM", "limits": [{"metric": "IOU", "minimum": 0.35}]}], "haltOnFailure": false,
+                 "resultsDirectory": "out"}
+                """);
+        assertNull(json.rules().get(0).eps());
+        assertEquals(0.35, json.rules().get(0).limits().get(0).minimum());
+        assertEquals(folder.resolve("out"), json.resultsDirectory());
+        assertTrue(!json.haltOnFailure());
+    }
+
+    @Test
+    void errorsNameTheFileAndTheEntry() throws IOException {
+        assertProblem("attacks[0].eps: -1/255 is not a positive budget", """
+                attacks: [{type: FGSM, eps: -1/255}]
+                """);
+        assertProblem("attacks[0]: steps is given both as a key of the attack and under options", """
+                attacks: [{type: PGD, eps: 2/255, steps: 5, options: {steps: 10}}]
+                """);
+        assertProblem("rules[0].limits[0].metric: 'DICEY' is unknown: use one of ", """
+                rules: [{attack: PGD, limits: [{metric: DICEY, minimum: 0.5}]}]
+                """);
+        assertProblem("rules[0].limits[0].minimum: 80 is outside [-1,1]", """
+                rules: [{attack: PGD, limits: [{metric: DICE, minimum: 80}]}]
+                """);
+        assertProblem("rules[0].limits: a rule needs at least one limit", """
+                rules: [{attack: PGD}]
+                """);
+        assertProblem("batchSize: 'many' is not a whole number", """
+                batchSize: many
+                """);
+        assertProblem("atacks: unknown key; allowed here: ", """
+                atacks: []
+                """);
+    }
+
+    @Test
+    void brokenSyntaxNamesTheFileAndLine() throws IOException {
+        Path file = folder.resolve("broken.json");
+        Files.writeString(file, "{\"model\": \"m\",\n \"attacks\": [}\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ConfigFile.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": not valid JSON: "), e.getMessage());
+        assertTrue(e.getMessage().contains("(line 2)"), e.getMessage());
+    }
+
+    private void assertProblem(String expected, String yaml) throws IOException {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> read("robustgate.yaml", yaml));
+        assertTrue(e.getMessage().startsWith(folder.resolve("robustgate.yaml") + ": " + expected), e.getMessage());
+    }
+
+    private GateConfiguration read(String name, String text) throws IOException {
+        Path file = folder.resolve(name);
+        Files.writeString(file, text);
+        return ConfigFile.read(file);
+    }
+}
