@@ -71,7 +71,7 @@ class PerformanceComparisonBenchmark {
         }
         System.out.println("| model | batch | (a) raw DJL loop ms | (b) RobustGate ms | (c) PyTorch loop ms | b/a speed | b/c speed |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
-        for (String name : List.of("hc18", "unet")) {
+        for (String name : System.getProperty("benchmark.models", "unet,hc18").split(",")) {
             compare(Path.of("src/test/resources/models", name), python);
         }
         System.out.printf(Locale.ROOT, "[benchmark] peak RSS of this JVM: %d MiB%n", peakRssMib());
@@ -89,19 +89,21 @@ class PerformanceComparisonBenchmark {
             Map<Integer, RobustnessEvaluator> evaluators = new HashMap<>();
             sizes.forEach(b -> evaluators.put(b, new RobustnessEvaluator(bundle, set, quiet(b))));
             Map<String, List<Double>> times = new HashMap<>();
+            try (RawModel raw = new RawModel(modelDirectory, bundle.manifest())) {
             List<String> pythonRss = new ArrayList<>();
             for (int round = 0; round <= ROUNDS; round++) { // round 0 warms every shape up and is not counted
                 for (int b : sizes) {
-                    double raw = rawLimit(modelDirectory, bundle.manifest(), inputs, b);
+                    double rawMillis = raw.pgd(inputs, b);
                     RobustnessEvaluator evaluator = evaluators.get(b);
                     evaluator.cleanPass();
                     double robustGate = 1000 * evaluator.evaluate(pgd()).timings().attackSeconds() / SAMPLES / STEPS;
                     if (round > 0) {
-                        times.computeIfAbsent("a" + b, k -> new ArrayList<>()).add(raw);
+                        times.computeIfAbsent("a" + b, k -> new ArrayList<>()).add(rawMillis);
                         times.computeIfAbsent("b" + b, k -> new ArrayList<>()).add(robustGate);
                     }
                 }
                 if (python && round > 0) {
+                    // In the same rounds as (a) and (b), so all three see the same machine load.
                     for (String line : runPython(folder, sizes)) {
                         String[] parts = line.split(" ");
                         if (parts[0].equals("batch")) {
@@ -111,6 +113,7 @@ class PerformanceComparisonBenchmark {
                         }
                     }
                 }
+            }
             }
             for (int b : sizes) {
                 double a = median(times.get("a" + b));
@@ -135,20 +138,32 @@ class PerformanceComparisonBenchmark {
 
     /**
      * The raw limit: L-inf PGD straight on DJL (its own model load, no RobustGate class in the loop),
-     * each step's arrays freed with a sub-manager, then one prediction; ms per sample-step.
+     * each step's arrays freed with a sub-manager, then one prediction. Loaded once and reused, as
+     * RobustGate's bundle is, so TorchScript's profiling runs fall in the warm-up round.
      */
-    private static double rawLimit(Path directory, ModelManifest manifest, Inputs inputs, int batch) throws Exception {
-        try (Model model = Model.newInstance("raw", Device.cpu(), "PyTorch")) {
+    private static final class RawModel implements AutoCloseable {
+        private final Model model;
+        private final PtSymbolBlock block;
+        private final NDArray mean;
+        private final NDArray std;
+        private final ParameterStore store;
+
+        RawModel(Path directory, ModelManifest manifest) throws Exception {
+            model = Model.newInstance("raw", Device.cpu(), "PyTorch");
             model.load(directory.resolve(manifest.file()), null, Map.of("trainParam", "true", "mapLocation", "true"));
-            PtSymbolBlock block = (PtSymbolBlock) model.getBlock();
+            block = (PtSymbolBlock) model.getBlock();
             block.freezeParameters(true);
             JniUtils.enableInferenceMode(block);
-            NDManager root = model.getNDManager();
             ModelManifest.ImageSpec image = manifest.image();
             Shape perChannel = new Shape(1, image.channels(), 1, 1);
-            NDArray mean = root.create(image.mean(), perChannel);
-            NDArray std = root.create(image.std(), perChannel);
-            ParameterStore store = new ParameterStore(root, false);
+            mean = model.getNDManager().create(image.mean(), perChannel);
+            std = model.getNDManager().create(image.std(), perChannel);
+            store = new ParameterStore(model.getNDManager(), false);
+        }
+
+        /** ms per sample-step. */
+        double pgd(Inputs inputs, int batch) {
+            NDManager root = model.getNDManager();
             float alpha = 2.5f * EPS / STEPS;
             long start = System.nanoTime();
             for (int from = 0; from < inputs.n; from += batch) {
@@ -183,6 +198,11 @@ class PerformanceComparisonBenchmark {
                 }
             }
             return (System.nanoTime() - start) / 1e6 / inputs.n / STEPS;
+        }
+
+        @Override
+        public void close() {
+            model.close();
         }
     }
 
