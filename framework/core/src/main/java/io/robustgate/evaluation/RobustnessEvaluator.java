@@ -14,6 +14,7 @@ import io.robustgate.attack.SingleGradientAttack;
 import io.robustgate.data.HeldOutSet;
 import io.robustgate.data.PreparedSample;
 import io.robustgate.data.PreparedSamples;
+import io.robustgate.data.Sample;
 import io.robustgate.data.SamplePreparer;
 import io.robustgate.metric.Overlap;
 import io.robustgate.metric.PerturbationSize;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
@@ -97,9 +99,9 @@ public final class RobustnessEvaluator {
     }
 
     /** The measurement behind an automatic batch size; empty when the size was set. */
-    public synchronized java.util.Optional<BatchSizeChoice> batchSizeChoice() {
+    public synchronized Optional<BatchSizeChoice> batchSizeChoice() {
         batchSize();
-        return java.util.Optional.ofNullable(batchSizeChoice);
+        return Optional.ofNullable(batchSizeChoice);
     }
 
     /** The unattacked predictions, computed on first use and then reused. */
@@ -270,7 +272,7 @@ public final class RobustnessEvaluator {
                 for (int j = 0; j < pixels; j++) {
                     float z = values[b * pixels + j];
                     if (Float.isNaN(z)) {
-                        io.robustgate.data.Sample sample = set.samples().get(from + b);
+                        Sample sample = set.samples().get(from + b);
                         throw new ModelBundleException(bundle.directory().resolve(bundle.manifest().file()),
                                 "returned NaN logits for " + sample.imageFile() + " (prompt \""
                                         + sample.prompt() + "\")");
