@@ -89,31 +89,31 @@ class PerformanceComparisonBenchmark {
             Map<Integer, RobustnessEvaluator> evaluators = new HashMap<>();
             sizes.forEach(b -> evaluators.put(b, new RobustnessEvaluator(bundle, set, quiet(b))));
             Map<String, List<Double>> times = new HashMap<>();
-            try (RawModel raw = new RawModel(modelDirectory, bundle.manifest())) {
             List<String> pythonRss = new ArrayList<>();
-            for (int round = 0; round <= ROUNDS; round++) { // round 0 warms every shape up and is not counted
-                for (int b : sizes) {
-                    double rawMillis = raw.pgd(inputs, b);
-                    RobustnessEvaluator evaluator = evaluators.get(b);
-                    evaluator.cleanPass();
-                    double robustGate = 1000 * evaluator.evaluate(pgd()).timings().attackSeconds() / SAMPLES / STEPS;
-                    if (round > 0) {
-                        times.computeIfAbsent("a" + b, k -> new ArrayList<>()).add(rawMillis);
-                        times.computeIfAbsent("b" + b, k -> new ArrayList<>()).add(robustGate);
+            try (RawModel raw = new RawModel(modelDirectory, bundle.manifest())) {
+                for (int round = 0; round <= ROUNDS; round++) { // round 0 warms every shape up and is not counted
+                    for (int b : sizes) {
+                        double rawMillis = raw.pgd(inputs, b);
+                        RobustnessEvaluator evaluator = evaluators.get(b);
+                        evaluator.cleanPass();
+                        double robustGate = 1000 * evaluator.evaluate(pgd()).timings().attackSeconds() / SAMPLES / STEPS;
+                        if (round > 0) {
+                            times.computeIfAbsent("a" + b, k -> new ArrayList<>()).add(rawMillis);
+                            times.computeIfAbsent("b" + b, k -> new ArrayList<>()).add(robustGate);
+                        }
                     }
-                }
-                if (python && round > 0) {
-                    // In the same rounds as (a) and (b), so all three see the same machine load.
-                    for (String line : runPython(folder, sizes)) {
-                        String[] parts = line.split(" ");
-                        if (parts[0].equals("batch")) {
-                            times.computeIfAbsent("c" + parts[1], k -> new ArrayList<>()).add(Double.parseDouble(parts[3]));
-                        } else if (parts[0].equals("peak_rss_mib")) {
-                            pythonRss.add(parts[1]);
+                    if (python && round > 0) {
+                        // In the same rounds as (a) and (b), so all three see the same machine load.
+                        for (String line : runPython(folder, sizes)) {
+                            String[] parts = line.split(" ");
+                            if (parts[0].equals("batch")) {
+                                times.computeIfAbsent("c" + parts[1], k -> new ArrayList<>()).add(Double.parseDouble(parts[3]));
+                            } else if (parts[0].equals("peak_rss_mib")) {
+                                pythonRss.add(parts[1]);
+                            }
                         }
                     }
                 }
-            }
             }
             for (int b : sizes) {
                 double a = median(times.get("a" + b));
