@@ -70,8 +70,13 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(property = "robustgate.device", defaultValue = "auto")
     String device;
 
-    @Parameter(property = "robustgate.batchSize", defaultValue = "16")
-    int batchSize;
+    /**
+     * Samples per batch. Unset: measured per model on the first samples (a few gradient passes at
+     * 1, 2, 4, 8, 16; the fastest per sample is kept and recorded in the results' {@code timings}).
+     * Set it to the recorded value to reproduce a run bit for bit.
+     */
+    @Parameter(property = "robustgate.batchSize")
+    Integer batchSize;
 
     /**
      * libtorch threads for the attacks, which run in Maven's own JVM. Unset: libtorch's default
@@ -128,7 +133,13 @@ public class EvaluateMojo extends AbstractMojo {
             HeldOutSet set = HeldOutSet.load(dataset.toPath(), split, PromptChoice.of(prompt)).limit(sampleLimit);
             getLog().info(String.format(Locale.ROOT, "Attacking %s on %s (%d samples, prompt %s, %s) with %d attack(s)",
                     bundle.name(), set.name(), set.samples().size(), prompt, bundle.device(), specs.size()));
-            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set, EvaluationOptions.DEFAULTS.withBatchSize(batchSize));
+            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set, batchSize == null
+                    ? EvaluationOptions.DEFAULTS : EvaluationOptions.DEFAULTS.withBatchSize(batchSize));
+            getLog().info("Batch size " + evaluator.batchSize() + evaluator.batchSizeChoice()
+                    .map(c -> " (measured: fastest per sample of " + c.trials().stream()
+                            .map(t -> t.batchSize() + String.format(Locale.ROOT, " %.0f ms", 1000 * t.secondsPerSample()))
+                            .collect(java.util.stream.Collectors.joining(", ")) + "; set batchSize to fix it)")
+                    .orElse(""));
             for (AttackSpec spec : specs) {
                 RobustnessResult result = evaluator.evaluate(spec);
                 results.add(result);
@@ -172,7 +183,7 @@ public class EvaluateMojo extends AbstractMojo {
         if (prompt == null || prompt.isBlank()) {
             throw new MojoExecutionException("prompt: must not be empty (e.g. p1, or all)");
         }
-        if (batchSize < 1) {
+        if (batchSize != null && batchSize < 1) {
             throw new MojoExecutionException("batchSize: must be at least 1 but is " + batchSize);
         }
         if (sampleLimit < 0) {

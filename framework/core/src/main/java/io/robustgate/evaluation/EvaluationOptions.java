@@ -1,23 +1,32 @@
 package io.robustgate.evaluation;
 
 /**
- * How an evaluation runs: samples per batch, how many worst samples keep their pictures, the
- * bootstrap seed and who hears about progress.
+ * How an evaluation runs: samples per batch ({@link #AUTO_BATCH_SIZE}: measured per model, see
+ * {@link BatchSizeChoice}), how many worst samples keep their pictures, the bootstrap seed and who
+ * hears about progress.
  */
 public record EvaluationOptions(int batchSize, int keptWorstSamples, long bootstrapSeed, ProgressListener progress) {
 
+    /** Batch size 0: time a few gradient passes at candidate sizes on the first samples and keep the fastest. */
+    public static final int AUTO_BATCH_SIZE = 0;
+
     public static final EvaluationOptions DEFAULTS =
-            new EvaluationOptions(16, 3, 20240601L, new ConsoleProgress());
+            new EvaluationOptions(AUTO_BATCH_SIZE, 3, 20240601L, new ConsoleProgress());
 
     public EvaluationOptions {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1 but is " + batchSize);
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("batch size must be at least 1 (or 0 for automatic) but is " + batchSize);
         }
         if (progress == null) {
             progress = ProgressListener.NONE;
         }
     }
 
+    public boolean automaticBatchSize() {
+        return batchSize == AUTO_BATCH_SIZE;
+    }
+
+    /** An explicit batch size (≥ 1), or {@link #AUTO_BATCH_SIZE}. */
     public EvaluationOptions withBatchSize(int value) {
         return new EvaluationOptions(value, keptWorstSamples, bootstrapSeed, progress);
     }

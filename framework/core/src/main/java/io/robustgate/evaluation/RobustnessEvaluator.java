@@ -10,8 +10,11 @@ import io.robustgate.attack.AttackOutcome;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.MaskingAlarm;
 import io.robustgate.attack.SetLevelAttack;
+import io.robustgate.attack.SingleGradientAttack;
 import io.robustgate.data.HeldOutSet;
 import io.robustgate.data.PreparedSample;
+import io.robustgate.data.PreparedSamples;
+import io.robustgate.data.Sample;
 import io.robustgate.data.SamplePreparer;
 import io.robustgate.metric.Overlap;
 import io.robustgate.metric.PerturbationSize;
@@ -25,23 +28,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 
 /**
- * Attacks one held-out set with one model. Samples are decoded and prompts tokenised once; the
- * clean pass runs once and every attack reuses it; samples go through in batches, each batch in
- * its own native-memory scope. Not thread-safe.
+ * Attacks one held-out set with one model. Prompts are tokenised once; samples are decoded per
+ * batch (kept when the set is small, see {@link PreparedSamples}); the batch size is measured on
+ * first use unless set ({@link BatchSizeChoice}); the clean pass runs once and every attack reuses
+ * it; samples go through in batches, each batch in its own native-memory scope. Not thread-safe.
  */
 public final class RobustnessEvaluator {
 
     private final ModelBundle bundle;
     private final HeldOutSet set;
     private final EvaluationOptions options;
-    private final List<PreparedSample> samples;
+    private final PreparedSamples samples;
     private final TokenBatch tokens;
     private CleanPass clean;
+    private BatchSizeChoice batchSizeChoice;
+    private int batchSize;
     /** Results this evaluator produced, for the weaker-beats-stronger check. */
     private final List<RobustnessResult> history = new ArrayList<>();
 
@@ -52,7 +59,8 @@ public final class RobustnessEvaluator {
         ModelManifest.ImageSpec image = bundle.manifest().image();
         SamplePreparer preparer = new SamplePreparer(image.channels(), image.height(), image.width(),
                 bundle.manifest().preprocessing());
-        this.samples = set.samples().stream().map(preparer::prepare).toList();
+        long bytesPerSample = 4L * (image.channels() + 1) * image.height() * image.width();
+        this.samples = new PreparedSamples(set.samples(), preparer, bytesPerSample, PreparedSamples.defaultCacheBytes());
         this.tokens = bundle.tokenizer().encode(set.samples().stream().map(s -> s.prompt()).toList());
     }
 
@@ -68,6 +76,34 @@ public final class RobustnessEvaluator {
         return samples;
     }
 
+    /**
+     * Samples per batch: the explicit option, or the size {@link BatchSizeChoice} measured on the
+     * first samples (once per evaluator, so the clean pass and every attack share it).
+     */
+    public synchronized int batchSize() {
+        if (batchSize == 0) {
+            if (options.automaticBatchSize()) {
+                AttackSpec probe = AttackSpec.fgsm(0);
+                batchSizeChoice = BatchSizeChoice.measure(samples.size(), size -> {
+                    try (NDManager manager = bundle.newManager()) {
+                        Batch batch = new Batch(0, size, manager);
+                        batch.objective(probe).evaluate(batch.pixels);
+                    }
+                });
+                batchSize = batchSizeChoice.batchSize();
+            } else {
+                batchSize = options.batchSize();
+            }
+        }
+        return batchSize;
+    }
+
+    /** The measurement behind an automatic batch size; empty when the size was set. */
+    public synchronized Optional<BatchSizeChoice> batchSizeChoice() {
+        batchSize();
+        return Optional.ofNullable(batchSizeChoice);
+    }
+
     /** The unattacked predictions, computed on first use and then reused. */
     public synchronized CleanPass cleanPass() {
         if (clean == null) {
@@ -76,9 +112,39 @@ public final class RobustnessEvaluator {
         return clean;
     }
 
-    /** Several budgets of one attack; the clean pass is shared. */
+    /**
+     * Several budgets of one attack; the clean pass is shared, and for an attack whose only
+     * gradient is at the clean image (FGSM) so is that gradient: one pass per batch for all budgets.
+     */
     public List<RobustnessResult> sweep(AttackSpec base, List<Float> budgets) {
-        return budgets.stream().map(eps -> evaluate(base.withEps(eps))).toList();
+        List<AttackSpec> specs = budgets.stream().map(base::withEps).toList();
+        List<Attack> attacks = specs.stream().map(Attack::of).toList();
+        if (specs.size() > 1 && attacks.stream().allMatch(a -> a instanceof SingleGradientAttack)) {
+            return sweepSharingGradient(specs, attacks.stream().map(a -> (SingleGradientAttack) a).toList());
+        }
+        return specs.stream().map(this::evaluate).toList();
+    }
+
+    private List<RobustnessResult> sweepSharingGradient(List<AttackSpec> specs, List<SingleGradientAttack> attacks) {
+        CleanPass cleanPass = cleanPass();
+        List<Outcomes> outcomes = specs.stream().map(Outcomes::new).toList();
+        AttackSpec first = specs.get(0);
+        forEachBatch(first, (batch, objective) -> {
+            long gradientStart = System.nanoTime();
+            // Same loss for every budget: the specs differ only in eps.
+            NDArray gradient = objective.evaluate(batch.pixels, attacks.get(0).gradientLoss(), 0, 1).gradient();
+            long sharedNanos = (System.nanoTime() - gradientStart) / specs.size();
+            for (int k = 0; k < specs.size(); k++) {
+                long start = System.nanoTime();
+                NDArray adversarial = attacks.get(k).fromGradient(objective, batch.pixels, gradient);
+                outcomes.get(k).add(batch, objective, AttackOutcome.of(adversarial), cleanPass);
+                adversarial.close();
+                outcomes.get(k).nanos += sharedNanos + System.nanoTime() - start;
+            }
+            options.progress().progress(first.displayName() + " and " + (specs.size() - 1) + " more budgets", batch.to,
+                    samples.size(), outcomes.get(0).nanos);
+        });
+        return outcomes.stream().map(o -> finish(o, cleanPass, o.nanos / 1e9)).toList();
     }
 
     /**
@@ -92,18 +158,35 @@ public final class RobustnessEvaluator {
         if (attack instanceof SetLevelAttack setLevel) {
             setLevel.fit(visitor -> forEachBatch(spec, (batch, objective) -> visitor.accept(objective, batch.pixels)));
         }
-        List<SampleResult> results = new ArrayList<>(samples.size());
-        List<SampleArtifacts> worst = new ArrayList<>();
+        Outcomes outcomes = new Outcomes(spec);
         long start = System.nanoTime();
         forEachBatch(spec, (batch, objective) -> {
             AttackOutcome outcome = attack.run(objective, batch.pixels, batch.seeds(spec.seed()));
+            outcomes.add(batch, objective, outcome, cleanPass);
+            options.progress().progress(spec.displayName(), batch.to, samples.size(), System.nanoTime() - start);
+        });
+        return finish(outcomes, cleanPass, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One result's samples, filled batch by batch. */
+    private final class Outcomes {
+        final AttackSpec spec;
+        final List<SampleResult> results = new ArrayList<>(samples.size());
+        final List<SampleArtifacts> worst = new ArrayList<>();
+        long nanos;
+
+        Outcomes(AttackSpec spec) {
+            this.spec = spec;
+        }
+
+        void add(Batch batch, AttackObjective objective, AttackOutcome outcome, CleanPass cleanPass) {
             NDArray adversarial = outcome.adversarial();
             boolean[][] predictions = predict(objective.logits(adversarial), batch.from);
             float[] adversarialPixels = adversarial.toFloatArray();
             List<Set<MaskingAlarm>> alarms = objective.alarms();
             for (int i = batch.from; i < batch.to; i++) {
                 int b = i - batch.from;
-                PreparedSample prepared = samples.get(i);
+                PreparedSample prepared = batch.prepared.get(b);
                 int size = prepared.pixels().length;
                 float[] attacked = new float[size];
                 System.arraycopy(adversarialPixels, b * size, attacked, 0, size);
@@ -124,10 +207,12 @@ public final class RobustnessEvaluator {
                         predictions[b], before.dice(), after.dice()));
             }
             keepWorst(worst);
-            options.progress().progress(spec.displayName(), batch.to, samples.size(), System.nanoTime() - start);
-        });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        RobustnessResult result = assemble(spec, results, worst, new Timings(cleanPass.seconds(), seconds, samples.size() / seconds));
+        }
+    }
+
+    private RobustnessResult finish(Outcomes outcomes, CleanPass cleanPass, double seconds) {
+        RobustnessResult result = assemble(outcomes.spec, outcomes.results, outcomes.worst, new Timings(cleanPass.seconds(),
+                seconds, samples.size() / seconds, batchSize(), options.automaticBatchSize()));
         synchronized (history) {
             result = result.withAlarms(MaskingChecks.weakerBeatsStronger(result, history));
             history.add(result);
@@ -137,8 +222,9 @@ public final class RobustnessEvaluator {
 
     /** Runs {@code work} on every batch, each in its own native-memory scope, with an objective for {@code spec}. */
     private void forEachBatch(AttackSpec spec, BiConsumer<Batch, AttackObjective> work) {
-        for (int from = 0; from < samples.size(); from += options.batchSize()) {
-            int to = Math.min(from + options.batchSize(), samples.size());
+        int size = batchSize();
+        for (int from = 0; from < samples.size(); from += size) {
+            int to = Math.min(from + size, samples.size());
             try (NDManager manager = bundle.newManager()) {
                 Batch batch = new Batch(from, to, manager);
                 work.accept(batch, batch.objective(spec));
@@ -147,12 +233,13 @@ public final class RobustnessEvaluator {
     }
 
     private CleanPass runCleanPass() {
-        List<boolean[]> predictions = new ArrayList<>(samples.size());
+        List<boolean[]> predictions = new PackedPredictions();
         List<Overlap> overlaps = new ArrayList<>(samples.size());
         double repeatDifference = 0;
         long start = System.nanoTime();
-        for (int from = 0; from < samples.size(); from += options.batchSize()) {
-            int to = Math.min(from + options.batchSize(), samples.size());
+        int size = batchSize();
+        for (int from = 0; from < samples.size(); from += size) {
+            int to = Math.min(from + size, samples.size());
             try (NDManager manager = bundle.newManager()) {
                 Batch batch = new Batch(from, to, manager);
                 NDArray logits = batch.logits();
@@ -163,12 +250,12 @@ public final class RobustnessEvaluator {
                 boolean[][] batchPredictions = predict(logits, from);
                 for (int i = from; i < to; i++) {
                     predictions.add(batchPredictions[i - from]);
-                    overlaps.add(Overlap.between(batchPredictions[i - from], samples.get(i).mask()));
+                    overlaps.add(Overlap.between(batchPredictions[i - from], batch.prepared.get(i - from).mask()));
                 }
             }
             options.progress().progress("clean pass", to, samples.size(), System.nanoTime() - start);
         }
-        return new CleanPass(List.copyOf(predictions), List.copyOf(overlaps), (System.nanoTime() - start) / 1e9,
+        return new CleanPass(java.util.Collections.unmodifiableList(predictions), List.copyOf(overlaps), (System.nanoTime() - start) / 1e9,
                 repeatDifference);
     }
 
@@ -185,10 +272,10 @@ public final class RobustnessEvaluator {
                 for (int j = 0; j < pixels; j++) {
                     float z = values[b * pixels + j];
                     if (Float.isNaN(z)) {
-                        PreparedSample sample = samples.get(from + b);
+                        Sample sample = set.samples().get(from + b);
                         throw new ModelBundleException(bundle.directory().resolve(bundle.manifest().file()),
-                                "returned NaN logits for " + sample.sample().imageFile() + " (prompt \""
-                                        + sample.sample().prompt() + "\")");
+                                "returned NaN logits for " + sample.imageFile() + " (prompt \""
+                                        + sample.prompt() + "\")");
                     }
                     predictions[b][j] = p[b * pixels + j] > threshold;
                 }
@@ -228,6 +315,8 @@ public final class RobustnessEvaluator {
         final int from;
         final int to;
         final NDManager manager;
+        /** Decoded once per batch: with a large set, nothing outside the batch is kept. */
+        final List<PreparedSample> prepared;
         final NDArray pixels;
         final NDArray targets;
         final NDArray inputIds;
@@ -237,14 +326,15 @@ public final class RobustnessEvaluator {
             this.from = from;
             this.to = to;
             this.manager = manager;
-            PreparedSample first = samples.get(from);
+            this.prepared = List.copyOf(samples.subList(from, to));
+            PreparedSample first = prepared.get(0);
             int pixelCount = first.pixels().length;
             int maskCount = first.mask().length;
             float[] pixelData = new float[(to - from) * pixelCount];
             float[] maskData = new float[(to - from) * maskCount];
             for (int i = from; i < to; i++) {
-                System.arraycopy(samples.get(i).pixels(), 0, pixelData, (i - from) * pixelCount, pixelCount);
-                System.arraycopy(samples.get(i).mask(), 0, maskData, (i - from) * maskCount, maskCount);
+                System.arraycopy(prepared.get(i - from).pixels(), 0, pixelData, (i - from) * pixelCount, pixelCount);
+                System.arraycopy(prepared.get(i - from).mask(), 0, maskData, (i - from) * maskCount, maskCount);
             }
             pixels = manager.create(pixelData, new Shape(to - from, first.channels(), first.height(), first.width()));
             targets = manager.create(maskData, new Shape(to - from, first.height(), first.width()));
@@ -266,7 +356,7 @@ public final class RobustnessEvaluator {
         long[] seeds(long seed) {
             long[] seeds = new long[to - from];
             for (int i = from; i < to; i++) {
-                seeds[i - from] = new SplittableRandom(seed ^ samples.get(i).sample().id().hashCode()).nextLong();
+                seeds[i - from] = new SplittableRandom(seed ^ set.samples().get(i).id().hashCode()).nextLong();
             }
             return seeds;
         }
