@@ -1,5 +1,7 @@
 package io.robustgate.cli;
 
+import io.robustgate.evaluation.EvaluationOptions;
+
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.gate.GateRule;
 import io.robustgate.gate.GateStatistic;
@@ -35,9 +37,10 @@ record GateConfiguration(Path file, Path model, Path dataset, String split, Stri
         String split = root.text("split").orElse("test");
         String prompt = root.text("prompt").orElse("p1");
         String device = root.text("device").orElse("auto");
-        int batchSize = root.integer("batchSize", 16);
-        if (batchSize < 1) {
-            throw root.child("batchSize").problem("must be at least 1 but is " + batchSize);
+        // Unset: measured per model (EvaluationOptions.AUTO_BATCH_SIZE), as in the plugin.
+        int batchSize = root.has("batchSize") ? root.integer("batchSize", 0) : EvaluationOptions.AUTO_BATCH_SIZE;
+        if (root.has("batchSize") && batchSize < 1) {
+            throw root.child("batchSize").problem("must be at least 1 (leave it out to measure the fastest) but is " + batchSize);
         }
         int sampleLimit = root.integer("sampleLimit", 0);
         if (sampleLimit < 0) {
