@@ -14,8 +14,11 @@ public enum MaskingAlarm {
     RANDOM_OUTPUT("clean outputs differ between two passes"),
     /** An iterative attack's loss did not rise over its first steps. */
     LOSS_NOT_RISING("attack loss did not rise over its first steps"),
-    /** A weaker attack left a sample with a lower Dice than a stronger one at the same budget. */
-    WEAKER_ATTACK_STRONGER("a weaker attack beat a stronger one");
+    /**
+     * A weaker attack left a sample with a lower Dice than a stronger one at the same budget — above
+     * all a black-box attack (Square) beating a white-box one, which gradients should never lose to.
+     */
+    WEAKER_ATTACK_STRONGER("gradient masking suspected: a weaker attack beat a stronger one");
 
     private final String description;
 
