@@ -67,7 +67,7 @@ class SquareAttackTest extends GoldenBundleTest {
         assertEquals(0.4f, SquareAttack.fraction(0.8f, 2, 1000));
         assertEquals(0.8f / 256, SquareAttack.fraction(0.8f, 800, 1000));
         assertEquals(0.8f / 512, SquareAttack.fraction(0.8f, 801, 1000));
-        assertEquals(Math.round(Math.sqrt(0.8 * 48 * 64)), SquareAttack.squareSide(0.8f, 48, 64));
+        assertEquals(35, SquareAttack.squareSide(0.4f, 48, 64), "round(sqrt(0.4·48·64)) = round(35.05)");
         assertEquals(47, SquareAttack.squareSide(1f, 48, 64), "below the shorter side");
         assertEquals(1, SquareAttack.squareSide(1e-6f, 48, 64), "at least one pixel");
     }
