@@ -65,6 +65,9 @@ class BlackBoxAndUniversalBenchmark {
                 row(table, universal, universal.fit().fittedSamples().size() + " samples (fitFraction 0.5)", pgd);
                 results.add(universal);
                 results.add(pgd);
+                // Written row by row: the Square rows take longest, and a stopped run keeps what it measured.
+                Files.createDirectories(Path.of("target"));
+                Files.writeString(Path.of("target/blackbox-universal.md"), table.toString());
             }
             int squareSamples = Integer.getInteger("robustgate.benchmark.squareSamples", set.samples().size());
             RobustnessEvaluator squareSet = new RobustnessEvaluator(bundle, set.limit(squareSamples), options);
