@@ -11,6 +11,7 @@ import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.model.ComputeDevice;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
+import io.robustgate.report.PerturbationFile;
 import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsFile;
 import io.robustgate.report.ResultsTable;
@@ -152,6 +153,11 @@ public class EvaluateMojo extends AbstractMojo {
         }
         try {
             ResultsFile.write(resultsFile.toPath(), ResultsDocument.of(SOURCE, results));
+            String stem = resultsFile.getName().replaceFirst("\\.json$", "");
+            for (int i = 0; i < results.size(); i++) {
+                // One file per fitted perturbation (results.N.delta.safetensors), so that each can be applied again.
+                PerturbationFile.writeBeside(resultsFile.toPath().resolveSibling(stem + "." + i + ".json"), results.get(i));
+            }
         } catch (java.io.UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -21,6 +21,10 @@ public final class AttackNames {
     public static final String PGD_L2 = "PGD_L2";
     /** Per sample, the worst case over several attacks. */
     public static final String ENSEMBLE = "ENSEMBLE";
+    /** Score-based black-box Square Attack under L∞ (Andriushchenko et al. 2020): losses only, no gradients. */
+    public static final String SQUARE = "SQUARE";
+    /** One universal perturbation for every image, fitted on other samples (Metzen et al. 2017). */
+    public static final String UNIVERSAL = "UNIVERSAL";
 
     private AttackNames() {}
 }

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The attacks RobustGate ships, registered before any of the class path's. Strength ranks feed
  * the "weaker attack beat a stronger one" alarm, which compares attacks on the same loss: a single
- * step (1) against iterative attacks (2); the ensemble (3) has no single loss.
+ * step or the black-box Square attack (1) against the iterative white-box attacks (2) — a search
+ * without gradients that beats gradient ascent suggests masked gradients; the ensemble (3) has no
+ * single loss.
  */
 final class BuiltInAttacks {
 
@@ -43,6 +45,23 @@ final class BuiltInAttacks {
                                 AttackOption.text("members", DEFAULT_ENSEMBLE,
                                         "member attacks, ';'-separated, options in brackets: APGD(loss=MASKED_BCE)"),
                                 CommonOptions.SEED, CommonOptions.SPACE), 3,
-                        EnsembleAttack::new));
+                        EnsembleAttack::new),
+                new BuiltInAttack(AttackNames.SQUARE, "Square Attack under L∞ (Andriushchenko et al. 2020): black-box random search over square patches, losses only",
+                        ThreatModel.LINF, List.of(
+                                AttackOption.integer("queries", 1000, 1, "loss queries per sample, the stripes' one included").shownInName(),
+                                AttackOption.number("pInit", 0.8f, 0f, 1f,
+                                        "share of the image the first squares cover, halved on the paper's schedule"),
+                                CommonOptions.SEED, CommonOptions.loss(AttackLoss.BCE.name())), 1,
+                        SquareAttack::new),
+                new BuiltInAttack(AttackNames.UNIVERSAL, "Universal perturbation (Metzen et al. 2017): one delta for every image, fitted on other samples",
+                        ThreatModel.LINF, List.of(
+                                AttackOption.text("fitSplit", "",
+                                        "another split of the held-out set's root to fit on (e.g. train); empty: use fitFraction"),
+                                AttackOption.number("fitFraction", 0.5f, 0f, 0.99f,
+                                        "share of the held-out set fitted on, the rest evaluated; 0 fits and evaluates the whole set"),
+                                AttackOption.integer("epochs", 10, 1, "signed-gradient steps, each over all fitting samples").shownInName(),
+                                AttackOption.number("step", 0f, 0f, 1f, "step size; 0 means 2.5·eps/epochs").zeroMeans("2.5·eps/epochs"),
+                                CommonOptions.SEED, CommonOptions.loss(AttackLoss.BCE.name())), 0,
+                        UniversalAttack::new));
     }
 }

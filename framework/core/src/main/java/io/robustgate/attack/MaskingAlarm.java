@@ -17,8 +17,12 @@ public enum MaskingAlarm {
      * start and its Dice did not fall (a masked loss shrinks as pixels flip, so Dice counts too).
      */
     LOSS_NOT_RISING("attack loss did not rise (nor Dice fall) over its first steps"),
-    /** A weaker attack left a sample with a lower Dice than a stronger one at the same budget. */
-    WEAKER_ATTACK_STRONGER("a weaker attack beat a stronger one");
+    /**
+     * A weaker attack on the same loss left a sample with a lower Dice than a stronger one at the
+     * same budget — above all a black-box attack (Square) beating a white-box one, which gradients
+     * should never lose to.
+     */
+    WEAKER_ATTACK_STRONGER("gradient masking suspected: a weaker attack beat a stronger one");
 
     private final String description;
 

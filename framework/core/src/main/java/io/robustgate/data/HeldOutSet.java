@@ -82,6 +82,15 @@ public final class HeldOutSet {
         return new HeldOutSet(root, split, promptChoice, samples.subList(0, limit));
     }
 
+    /** The samples {@code keep} accepts, in their order: e.g. those a set-level attack was not fitted on. */
+    public HeldOutSet only(java.util.function.Predicate<Sample> keep) {
+        List<Sample> kept = samples.stream().filter(keep).toList();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no sample of " + name() + " is left to evaluate");
+        }
+        return new HeldOutSet(root, split, promptChoice, kept);
+    }
+
     /** A readable name: the directory name and split. */
     public String name() {
         return root.getFileName() + "/" + split;

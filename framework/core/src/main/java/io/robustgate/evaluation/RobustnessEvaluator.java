@@ -8,9 +8,11 @@ import io.robustgate.attack.Attack;
 import io.robustgate.attack.AttackObjective;
 import io.robustgate.attack.AttackOutcome;
 import io.robustgate.attack.AttackSpec;
+import io.robustgate.attack.FitSamples;
 import io.robustgate.attack.MaskingAlarm;
 import io.robustgate.attack.SetLevelAttack;
 import io.robustgate.attack.SingleGradientAttack;
+import io.robustgate.attack.UniversalPerturbation;
 import io.robustgate.data.HeldOutSet;
 import io.robustgate.data.PreparedSample;
 import io.robustgate.data.PreparedSamples;
@@ -148,16 +150,46 @@ public final class RobustnessEvaluator {
     }
 
     /**
-     * Attacks every sample with {@code spec}. A set-level attack is fitted on the set first. The
+     * Attacks every sample with {@code spec}. A set-level attack is fitted first, and where it was
+     * fitted on samples of this set, only the others are attacked and reported. The
      * result carries the gradient-masking alarms its passes raised and, where a weaker attack this
      * evaluator ran earlier at the same budget beat this one (or the other way round), that too.
      */
     public RobustnessResult evaluate(AttackSpec spec) {
-        CleanPass cleanPass = cleanPass();
         Attack attack = Attack.of(spec);
         if (attack instanceof SetLevelAttack setLevel) {
-            setLevel.fit(visitor -> forEachBatch(spec, (batch, objective) -> visitor.accept(objective, batch.pixels)));
+            return fitThenEvaluate(spec, setLevel);
         }
+        return evaluate(spec, attack);
+    }
+
+    /**
+     * Fits a set-level attack on the samples it names and attacks the others: another split of this
+     * set's root (all of this set evaluated), a share of this set chosen by sample identity (the rest
+     * evaluated), or the whole set, fitted and evaluated alike. The result records which.
+     */
+    private RobustnessResult fitThenEvaluate(AttackSpec spec, SetLevelAttack attack) {
+        FitSamples fitSamples = attack.fitSamples();
+        RobustnessEvaluator fitting = this;
+        RobustnessEvaluator evaluated = this;
+        List<String> fittedIds = List.of();
+        if (fitSamples.split() != null) {
+            fitting = new RobustnessEvaluator(bundle, HeldOutSet.load(set.root(), fitSamples.split(), set.promptChoice()), options);
+        } else if (!fitSamples.wholeSet()) {
+            Set<String> fitted = fitSamples.fittedAmong(set.samples().stream().map(Sample::id).toList());
+            fitting = new RobustnessEvaluator(bundle, set.only(sample -> fitted.contains(sample.id())), options);
+            evaluated = new RobustnessEvaluator(bundle, set.only(sample -> !fitted.contains(sample.id())), options);
+            fittedIds = List.copyOf(fitted);
+        }
+        RobustnessEvaluator source = fitting;
+        attack.fit(visitor -> source.forEachBatch(spec, (batch, objective) -> visitor.accept(objective, batch.pixels)));
+        RobustnessResult result = evaluated.evaluate(spec, attack);
+        List<Double> lossPerEpoch = attack.fitted().map(UniversalPerturbation::lossPerEpoch).orElse(List.of());
+        return result.withFit(new SetLevelFit(fitSamples.split(), fittedIds, lossPerEpoch, attack.fitted().orElse(null)));
+    }
+
+    private RobustnessResult evaluate(AttackSpec spec, Attack attack) {
+        CleanPass cleanPass = cleanPass();
         Outcomes outcomes = new Outcomes(spec);
         long start = System.nanoTime();
         forEachBatch(spec, (batch, objective) -> {

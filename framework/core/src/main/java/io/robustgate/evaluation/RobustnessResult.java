@@ -34,12 +34,23 @@ public record RobustnessResult(
         Timings timings,
         List<SampleResult> samples,
         @JsonIgnore List<SampleArtifacts> worstArtifacts,
-        List<ResultAlarm> alarms) {
+        List<ResultAlarm> alarms,
+        SetLevelFit fit) {
 
     public RobustnessResult {
         samples = samples == null ? List.of() : List.copyOf(samples);
         worstArtifacts = worstArtifacts == null ? List.of() : List.copyOf(worstArtifacts);
         alarms = alarms == null ? List.of() : List.copyOf(alarms);
+    }
+
+    /** A result of an attack that was not fitted on a set (the fields before set-level fits). */
+    public RobustnessResult(AttackSpec attack, String model, String modelDirectory, String dataset, String datasetRoot,
+            String split, String prompt, String device, Summary cleanDice, Summary cleanIou, Summary adversarialDice,
+            Summary adversarialIou, Summary diceDrop, Summary iouDrop, double maxLinf, double meanL2, double meanPsnr,
+            Timings timings, List<SampleResult> samples, List<SampleArtifacts> worstArtifacts, List<ResultAlarm> alarms) {
+        this(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice, cleanIou,
+                adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, alarms, null);
     }
 
     /** A result without alarms. */
@@ -58,7 +69,14 @@ public record RobustnessResult(
         all.addAll(extra);
         return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
                 cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, all);
+                worstArtifacts, all, fit);
+    }
+
+    /** The same result with how its set-level attack was fitted. */
+    public RobustnessResult withFit(SetLevelFit value) {
+        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
+                cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, alarms, value);
     }
 
     /** The {@code n} samples with the lowest attacked Dice, worst first. */

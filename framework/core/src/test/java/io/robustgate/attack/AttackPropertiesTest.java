@@ -37,7 +37,10 @@ class AttackPropertiesTest extends GoldenBundleTest {
                 AttackSpec.of(AttackNames.APGD, 4 / 255f, Map.of("steps", 6, "loss", "SOFT_DICE")),
                 AttackSpec.of(AttackNames.PGD_L2, 0.5f, Map.of("steps", 5)),
                 AttackSpec.of(AttackNames.PGD_L2, 2.5f, Map.of("steps", 3)),
-                AttackSpec.of(AttackNames.ENSEMBLE, 4 / 255f, Map.of("members", "APGD(steps=3); SEGPGD(steps=3)")));
+                AttackSpec.of(AttackNames.ENSEMBLE, 4 / 255f, Map.of("members", "APGD(steps=3); SEGPGD(steps=3)")),
+                AttackSpec.of(AttackNames.SQUARE, 4 / 255f, Map.of("queries", 20)));
+        // UNIVERSAL is a set-level attack, fitted before it perturbs and reporting only the samples it was
+        // not fitted on, so the per-batch properties above do not apply to it: UniversalAttackTest checks it.
     }
 
     /** Specs with randomness that a seed controls. */

@@ -32,6 +32,23 @@ class MaskingChecksTest {
     }
 
     @Test
+    void theBlackBoxSquareAttackBelowAWhiteBoxOneSuggestsGradientMasking() {
+        AttackSpec square = AttackSpec.of(AttackNames.SQUARE, 4 / 255f, Map.of());
+        RobustnessResult blackBox = Results.of(square, new double[] {0.9, 0.9}, new double[] {0.2, 0.5});
+        RobustnessResult apgd = Results.of(AttackSpec.of(AttackNames.APGD, 4 / 255f, Map.of()), new double[] {0.9, 0.9},
+                new double[] {0.4, 0.1});
+        List<ResultAlarm> alarms = MaskingChecks.weakerBeatsStronger(blackBox, List.of(apgd));
+        assertEquals(1, alarms.size());
+        assertEquals(MaskingAlarm.WEAKER_ATTACK_STRONGER, alarms.get(0).kind());
+        assertTrue(alarms.get(0).message().startsWith("gradient masking suspected"), alarms.get(0).message());
+        assertTrue(alarms.get(0).message().contains("SQUARE eps=4/255 queries=1000 left 1 of 2 samples below APGD"),
+                alarms.get(0).message());
+        RobustnessResult fgsm = Results.of(AttackSpec.fgsm(4 / 255f), new double[] {0.9, 0.9}, new double[] {0.8, 0.8});
+        assertEquals(List.of(), MaskingChecks.weakerBeatsStronger(blackBox, List.of(fgsm)),
+                "Square ranks with one-step FGSM: beating it says nothing about gradients");
+    }
+
+    @Test
     void differentBudgetsOrEqualStrengthsAreNotCompared() {
         RobustnessResult fgsm = Results.of(AttackSpec.fgsm(1 / 255f), new double[] {0.9}, new double[] {0.1});
         RobustnessResult pgd = Results.of(AttackSpec.pgd(2 / 255f), new double[] {0.9}, new double[] {0.5});

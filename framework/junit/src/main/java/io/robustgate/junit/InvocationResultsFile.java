@@ -1,6 +1,7 @@
 package io.robustgate.junit;
 
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.report.PerturbationFile;
 import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsFile;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ final class InvocationResultsFile {
         // A gate weakened by an override says so wherever the file goes.
         ResultsFile.write(file, ResultsDocument.of("junit:" + className + "#" + methodName, List.of(result))
                 .withConfigurationOverrides(EvaluationTarget.overrides(context)));
+        PerturbationFile.writeBeside(file, result);
         return file;
     }
 

@@ -3,6 +3,7 @@ package io.robustgate.junit;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleArtifacts;
+import io.robustgate.report.PerturbationPicture;
 import io.robustgate.report.ResultsTable;
 import io.robustgate.report.RobustnessCurve;
 import io.robustgate.report.SamplePanel;
@@ -40,6 +41,11 @@ final class ResultAttachments {
             report.attach("gradient-masking alarms", "text/markdown", "md", utf8(alarms));
         }
         report.attach("per-sample results", "text/csv", "csv", utf8(ResultsTable.samplesCsv(result)));
+        if (result.fit() != null && result.fit().perturbation() != null) {
+            PerturbationPicture picture = new PerturbationPicture(result.fit().perturbation());
+            report.attach(String.format(Locale.ROOT, "fitted perturbation δ ×%.0f", picture.amplification()), "image/png",
+                    "png", picture.png());
+        }
     }
 
     /**
