@@ -2,6 +2,7 @@ package io.robustgate.attack;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 
@@ -133,9 +134,10 @@ final class SquareAttack implements Attack {
         return Math.max(Math.min(side, Math.min(height, width) - 1), 1);
     }
 
+    /** One query; the scope frees everything the forward pass allocated, or a long search fills native memory. */
     private static float[] lossesOf(LossOracle oracle, NDManager manager, float[] pixels, Shape shape, AttackLoss loss) {
-        try (NDArray input = manager.create(pixels, shape); NDArray losses = oracle.losses(input, loss)) {
-            return losses.toFloatArray();
+        try (NDScope scope = new NDScope()) {
+            return oracle.losses(manager.create(pixels, shape), loss).toFloatArray();
         }
     }
 
