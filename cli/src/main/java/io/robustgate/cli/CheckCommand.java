@@ -1,7 +1,6 @@
 package io.robustgate.cli;
 
 import io.robustgate.report.ResultsDocument;
-import io.robustgate.report.SummaryTable;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +26,8 @@ final class CheckCommand implements Callable<Integer> {
         config.requireRules();
         List<ResultsDocument> documents = ResultsInput.read(results.pathsOr(config));
         int exit = GateCheck.run(config, documents, System.out, System.err);
-        StepSummary.target(summary.githubSummary).ifPresent(file -> StepSummary.append(file, SummaryTable.of(documents,
-                config.ruleCheck().check(documents.stream().flatMap(d -> d.results().stream()).toList())).toMarkdown()));
+        StepSummary.target(summary.githubSummary)
+                .ifPresent(file -> StepSummary.append(file, SummaryReport.table(config, documents).toMarkdown()));
         return exit;
     }
 }

@@ -18,10 +18,15 @@ final class SummaryReport {
 
     private SummaryReport() {}
 
-    static SummaryTable write(GateConfiguration config, List<ResultsDocument> documents, Path summaryTarget, PrintStream out) {
-        SummaryTable table = SummaryTable.of(documents, config.rules().isEmpty()
+    /** The summary of {@code documents} with the configured rules' verdicts (none without rules). */
+    static SummaryTable table(GateConfiguration config, List<ResultsDocument> documents) {
+        return SummaryTable.of(documents, config.rules().isEmpty()
                 ? List.of()
                 : config.ruleCheck().check(documents.stream().flatMap(d -> d.results().stream()).toList()));
+    }
+
+    static SummaryTable write(GateConfiguration config, List<ResultsDocument> documents, Path summaryTarget, PrintStream out) {
+        SummaryTable table = table(config, documents);
         try {
             table.writeMarkdown(config.reportDirectory().resolve(MARKDOWN));
             table.writeJson(config.reportDirectory().resolve(JSON));
