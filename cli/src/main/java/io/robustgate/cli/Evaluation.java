@@ -14,6 +14,7 @@ import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
 import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsFile;
+import io.robustgate.report.WorstSamplePictures;
 import io.robustgate.report.ResultsTable;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -72,6 +73,9 @@ final class Evaluation {
         ResultsDocument document = ResultsDocument.of(SOURCE, results);
         try {
             ResultsFile.write(config.resultsFile(), document);
+            for (RobustnessResult result : results) {
+                WorstSamplePictures.write(config.resultsFile().toAbsolutePath().getParent(), SOURCE, result);
+            }
         } catch (java.io.UncheckedIOException e) {
             throw new BadInputException(e.getMessage(), e);
         }

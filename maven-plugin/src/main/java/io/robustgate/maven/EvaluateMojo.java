@@ -12,6 +12,7 @@ import io.robustgate.model.ComputeDevice;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
 import io.robustgate.report.PerturbationFile;
+import io.robustgate.report.WorstSamplePictures;
 import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsFile;
 import io.robustgate.report.ResultsTable;
@@ -157,6 +158,7 @@ public class EvaluateMojo extends AbstractMojo {
             for (int i = 0; i < results.size(); i++) {
                 // One file per fitted perturbation (results.N.delta.safetensors), so that each can be applied again.
                 PerturbationFile.writeBeside(resultsFile.toPath().resolveSibling(stem + "." + i + ".json"), results.get(i));
+                WorstSamplePictures.write(resultsFile.toPath().toAbsolutePath().getParent(), SOURCE, results.get(i));
             }
         } catch (java.io.UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);

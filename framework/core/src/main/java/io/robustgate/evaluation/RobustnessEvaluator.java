@@ -316,11 +316,20 @@ public final class RobustnessEvaluator {
         return predictions;
     }
 
+    /**
+     * Keeps the samples with the lowest attacked Dice and those with the largest Dice drop (a sample
+     * the model never segmented well has a low attacked Dice but says little about the attack),
+     * ordered by attacked Dice.
+     */
     private void keepWorst(List<SampleArtifacts> worst) {
+        int kept = options.keptWorstSamples();
+        List<SampleArtifacts> byDrop = new ArrayList<>(worst);
+        byDrop.sort(Comparator.comparingDouble((SampleArtifacts a) -> a.adversarialDice() - a.cleanDice()));
         worst.sort(Comparator.comparingDouble(SampleArtifacts::adversarialDice));
-        while (worst.size() > options.keptWorstSamples()) {
-            worst.remove(worst.size() - 1);
-        }
+        Set<SampleArtifacts> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keep.addAll(worst.subList(0, Math.min(kept, worst.size())));
+        keep.addAll(byDrop.subList(0, Math.min(kept, byDrop.size())));
+        worst.removeIf(a -> !keep.contains(a));
     }
 
     private RobustnessResult assemble(AttackSpec spec, List<SampleResult> results, List<SampleArtifacts> worst,

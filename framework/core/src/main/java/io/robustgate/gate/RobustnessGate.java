@@ -40,6 +40,10 @@ public final class RobustnessGate {
         return limits;
     }
 
+    public GateStatistic statistic() {
+        return statistic;
+    }
+
     public List<GateViolation> check(RobustnessResult result) {
         List<GateViolation> violations = new ArrayList<>();
         for (Limit limit : limits) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.EpsFormat;
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.gate.RecordedGate;
 import io.robustgate.gate.RuleOutcome;
 import io.robustgate.report.SummaryRow.Verdict;
 import java.io.IOException;
@@ -41,11 +42,11 @@ public record SummaryTable(List<SummaryRow> rows, List<RuleLine> rules) {
 
     /** Rows from every result of every document; verdicts from {@code outcomes} (empty: nothing gated). */
     public static SummaryTable of(List<ResultsDocument> documents, List<RuleOutcome> outcomes) {
-        record Sourced(String source, RobustnessResult result) {}
+        record Sourced(String source, RobustnessResult result, RecordedGate gate) {}
         List<Sourced> results = new ArrayList<>();
         for (ResultsDocument document : documents) {
             for (RobustnessResult result : document.results()) {
-                results.add(new Sourced(document.source(), result));
+                results.add(new Sourced(document.source(), result, document.gate()));
             }
         }
         // Grouped the way a reader compares them: per model and data, per attack, budgets ascending.
@@ -54,7 +55,7 @@ public record SummaryTable(List<SummaryRow> rows, List<RuleLine> rules) {
                 .thenComparing(s -> s.result().attack().label())
                 .thenComparingDouble(s -> s.result().attack().eps()));
         List<SummaryRow> rows = results.stream()
-                .map(s -> row(s.source(), s.result(), verdict(s.result(), outcomes)))
+                .map(s -> row(s.source(), s.result(), verdict(s.result(), outcomes, s.gate())))
                 .toList();
         List<RuleLine> rules = outcomes.stream()
                 .map(o -> new RuleLine(o.rule().displayName(), o.passed(), o.passed()
@@ -64,9 +65,24 @@ public record SummaryTable(List<SummaryRow> rows, List<RuleLine> rules) {
         return new SummaryTable(rows, rules);
     }
 
-    /** FAILED if any matching rule was violated by it, PASSED if some rule matched it, else NOT_GATED. */
+    /** The verdict of the build-level rules alone. */
     public static Verdict verdict(RobustnessResult result, List<RuleOutcome> outcomes) {
+        return verdict(result, outcomes, null);
+    }
+
+    /**
+     * FAILED if any matching rule or the producer's own gate (an annotation's limits, recorded in
+     * the results JSON) was violated by it, PASSED if a rule matched it or such a gate applies,
+     * else NOT_GATED.
+     */
+    public static Verdict verdict(RobustnessResult result, List<RuleOutcome> outcomes, RecordedGate producerGate) {
         boolean gated = false;
+        if (producerGate != null && producerGate.gates()) {
+            if (!producerGate.toGate().check(result).isEmpty()) {
+                return Verdict.FAILED;
+            }
+            gated = true;
+        }
         for (RuleOutcome outcome : outcomes) {
             if (!outcome.violationsOf(result).isEmpty()) {
                 return Verdict.FAILED;

@@ -1,9 +1,12 @@
 package io.robustgate.junit;
 
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.gate.RecordedGate;
+import io.robustgate.gate.RobustnessGate;
 import io.robustgate.report.PerturbationFile;
 import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsFile;
+import io.robustgate.report.WorstSamplePictures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,7 +22,7 @@ final class InvocationResultsFile {
 
     private InvocationResultsFile() {}
 
-    static Path write(ExtensionContext context, RobustnessResult result, int invocationIndex) {
+    static Path write(ExtensionContext context, RobustnessResult result, RobustnessGate gate, int invocationIndex) {
         String className = context.getRequiredTestClass().getName();
         String methodName = context.getRequiredTestMethod().getName();
         Path directory = EvaluationTarget.absolute(
@@ -27,8 +30,10 @@ final class InvocationResultsFile {
         Path file = directory.resolve(className + "." + methodName + "." + invocationIndex + ".json");
         // A gate weakened by an override says so wherever the file goes.
         ResultsFile.write(file, ResultsDocument.of("junit:" + className + "#" + methodName, List.of(result))
-                .withConfigurationOverrides(EvaluationTarget.overrides(context)));
+                .withConfigurationOverrides(EvaluationTarget.overrides(context))
+                .withGate(RecordedGate.of(gate)));
         PerturbationFile.writeBeside(file, result);
+        WorstSamplePictures.write(directory, "junit:" + className + "#" + methodName, result);
         return file;
     }
 
