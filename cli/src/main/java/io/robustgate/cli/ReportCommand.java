@@ -1,12 +1,14 @@
 package io.robustgate.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code report}: the summary table of the results; never fails over a violated rule (that is {@code check}'s job). */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write the robustness summary (robustness-summary.md and .json) to reportDirectory; exit 0 whatever the verdicts.")
+        description = "Write the robustness summary (robustness-summary.md and .json) and the robustness.html dashboard to reportDirectory; exit 0 whatever the verdicts.")
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,7 +23,8 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GateConfiguration config = options.read();
-        SummaryReport.write(config, ResultsInput.read(results.pathsOr(config)), summary.githubSummary, System.out);
+        List<Path> paths = results.pathsOr(config);
+        SummaryReport.write(config, ResultsInput.read(paths), paths, summary.githubSummary, System.out);
         return ExitCode.PASSED;
     }
 }

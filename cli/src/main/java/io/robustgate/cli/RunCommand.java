@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
         config.requireRules();
         config.requireEvaluationSettings();
         List<ResultsDocument> documents = List.of(Evaluation.run(config, System.out));
-        SummaryReport.write(config, documents, summary.githubSummary, System.out);
+        SummaryReport.write(config, documents, List.of(config.resultsFile()), summary.githubSummary, System.out);
         return GateCheck.run(config, documents, System.out, System.err);
     }
 }

@@ -1,7 +1,9 @@
 package io.robustgate.maven;
 
 import io.robustgate.gate.RuleOutcome;
+import io.robustgate.report.DashboardData;
 import io.robustgate.report.ResultsDocument;
+import io.robustgate.report.RobustnessDashboard;
 import io.robustgate.report.SummaryTable;
 import java.io.File;
 import java.io.IOException;
@@ -23,7 +25,7 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  * Publishes the Allure report of the build: the JUnit tests' Allure results plus the results of
  * {@code robustgate:evaluate}, as a folder ({@code index.html} and its data) and as one
  * self-contained HTML file, keeping Allure's history from the previous report, with the
- * robustness summary as Markdown and JSON beside it. Never fails the build over a violated rule;
+ * robustness summary as Markdown and JSON and the {@code robustness.html} dashboard beside it. Never fails the build over a violated rule;
  * that is {@code robustgate:check}'s job.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
@@ -100,6 +102,7 @@ public class ReportMojo extends AbstractGateMojo {
                 getLog().warn("Ignoring " + stale + " Allure result file(s) in " + results
                         + " written before this build started (an earlier build's)");
             }
+            AllureEnvironment.write(thisBuild, documents, executor(), reportName);
             allure.generate(thisBuild, staging.resolve("folder"), false, reportName, getLog()::debug);
             if (singleFile) {
                 allure.generate(thisBuild, staging.resolve(SINGLE_FILE_FOLDER), true, reportName, getLog()::debug);
@@ -108,6 +111,9 @@ public class ReportMojo extends AbstractGateMojo {
             SummaryTable summary = SummaryTable.of(documents, outcomes);
             summary.writeMarkdown(report.resolve(SUMMARY_MARKDOWN));
             summary.writeJson(report.resolve(SUMMARY_JSON));
+            Path dashboard = RobustnessDashboard.publish(report, new DashboardData(reportName, documents, outcomes,
+                    List.of(resultsDirectory.toPath().toAbsolutePath().normalize())), buildLabel());
+            getLog().info("Robustness dashboard: " + dashboard);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot generate the Allure report in " + report + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -119,6 +125,18 @@ public class ReportMojo extends AbstractGateMojo {
             getLog().info("Single-file Allure report: " + report.resolve(SINGLE_FILE_FOLDER).resolve("index.html"));
         }
         getLog().info("Robustness summary: " + report.resolve(SUMMARY_MARKDOWN) + " and " + SUMMARY_JSON);
+    }
+
+    /** The CI build running this, or the local build when none. */
+    private AllureExecutor executor() {
+        String started = session != null ? session.getStartTime().toInstant().toString() : java.time.Instant.now().toString();
+        return AllureExecutor.fromEnvironment(System.getenv())
+                .orElseGet(() -> AllureExecutor.local(project.getName(), started));
+    }
+
+    /** How the trend names this build: the CI's build name, or the local build's start. */
+    private String buildLabel() {
+        return executor().buildName();
     }
 
     /** The distribution zip through Maven's resolver: from the local repository, or downloaded once. */

@@ -28,6 +28,8 @@ public final class WorstSamplePictures {
     public static final String FOLDER = "pictures";
     public static final String PANEL = ".panel.png";
     public static final String OVERLAY = ".overlay.png";
+    /** A set-level attack's fitted perturbation, amplified ({@link PerturbationPicture}). */
+    public static final String DELTA = "delta.png";
 
     /** A sample's two pictures, as PNG bytes. */
     public record Pictures(byte[] panel, byte[] overlay) {}
@@ -43,6 +45,9 @@ public final class WorstSamplePictures {
                 String name = fileName(sample.sample().id());
                 Files.write(folder.resolve(name + PANEL), new SamplePanel(sample, result.displayName()).png());
                 Files.write(folder.resolve(name + OVERLAY), new MaskOverlay(sample).png());
+            }
+            if (result.fit() != null && result.fit().perturbation() != null) {
+                Files.write(folder.resolve(DELTA), new PerturbationPicture(result.fit().perturbation()).png());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the worst samples' pictures to " + folder, e);
@@ -76,6 +81,22 @@ public final class WorstSamplePictures {
             }
         }
         return pictures;
+    }
+
+    /** The amplified fitted perturbation of {@code result}, if its attack fitted one and it was kept. */
+    public static Optional<byte[]> readDelta(List<Path> folders, String source, RobustnessResult result) {
+        String key = key(source, result);
+        for (Path root : folders) {
+            Optional<Path> delta = find(root, key).map(f -> f.resolve(DELTA)).filter(Files::isRegularFile);
+            if (delta.isPresent()) {
+                try {
+                    return Optional.of(Files.readAllBytes(delta.get()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + delta.get(), e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Twelve hex digits of SHA-256 over what tells results apart: source, model, data, prompt, attack. */

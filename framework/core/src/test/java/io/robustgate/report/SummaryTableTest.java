@@ -14,6 +14,7 @@ import io.robustgate.gate.GateMetric;
 import io.robustgate.gate.GateRule;
 import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.Limit;
+import io.robustgate.gate.RecordedGate;
 import io.robustgate.gate.RuleCheck;
 import io.robustgate.gate.RuleOutcome;
 import io.robustgate.report.SummaryRow.Verdict;
@@ -63,6 +64,19 @@ class SummaryTableTest {
         assertTrue(markdown.contains("| FAILED | junit:HeadSegmentationTest#pgd | none |"), markdown);
         assertTrue(markdown.contains("- **PGD eps=2/255**: FAILED\n  - Rule PGD eps=2/255 violated: PGD eps=2/255 steps=40: Dice 0.600 < minDice 0.800"), markdown);
         assertTrue(markdown.contains("- **PGD eps=8/255**: FAILED\n  - Rule PGD eps=8/255 matched no result"), markdown);
+    }
+
+    @Test
+    void aResultItsAnnotationGatesIsNotCalledNotGated() {
+        RecordedGate annotation = new RecordedGate(List.of(Limit.minimum(GateMetric.DICE, 0.70)), GateStatistic.MEAN, false);
+        RecordedGate tooStrict = new RecordedGate(List.of(Limit.minimum(GateMetric.DICE, 0.95)), GateStatistic.MEAN, false);
+
+        SummaryTable table = SummaryTable.of(List.of(
+                ResultsDocument.of("junit:FetalHeadTest#fgsm", List.of(fgsm)).withGate(annotation),
+                ResultsDocument.of("junit:FetalHeadTest#strict", List.of(fgsm)).withGate(tooStrict)), List.of());
+
+        assertEquals(List.of(Verdict.PASSED, Verdict.FAILED), table.rows().stream().map(SummaryRow::verdict).toList());
+        assertFalse(table.passed());
     }
 
     @Test
