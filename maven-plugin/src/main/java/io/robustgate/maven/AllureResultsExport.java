@@ -14,6 +14,10 @@ import io.robustgate.gate.RuleOutcome;
 import io.robustgate.metric.Summary;
 import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsTable;
+import io.robustgate.report.RobustnessCurve;
+import io.robustgate.report.RobustnessDashboard;
+import io.robustgate.report.SummaryAttachment;
+import io.robustgate.report.WorstSamplePictures;
 import io.robustgate.report.SummaryRow.Verdict;
 import io.robustgate.report.SummaryTable;
 import java.io.IOException;
@@ -24,6 +28,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,11 +43,21 @@ final class AllureResultsExport {
 
     private final Path resultsDirectory;
     private final List<RuleOutcome> outcomes;
+    private final List<Path> pictureFolders;
 
     /** @param outcomes the rule outcomes over all results; empty when no rules are configured */
     AllureResultsExport(Path resultsDirectory, List<RuleOutcome> outcomes) {
+        this(resultsDirectory, outcomes, List.of());
+    }
+
+    /**
+     * @param pictureFolders where {@code evaluate} kept its worst samples' pictures (the RobustGate
+     *     results folder), so that its test cases show the same panels as the JUnit ones
+     */
+    AllureResultsExport(Path resultsDirectory, List<RuleOutcome> outcomes, List<Path> pictureFolders) {
         this.resultsDirectory = resultsDirectory;
         this.outcomes = List.copyOf(outcomes);
+        this.pictureFolders = List.copyOf(pictureFolders);
     }
 
     /** Documents from the plugin itself; the JUnit extension's results already reach Allure through its listener. */
@@ -114,17 +129,28 @@ final class AllureResultsExport {
                 }
             }
         }
+        ArrayNode links = allure.putArray("links");
+        links.addObject().put("name", "robustness dashboard").put("url", RobustnessDashboard.FILE).put("type", "custom");
         ArrayNode attachments = allure.putArray("attachments");
-        attach(attachments, uuid, "Summary", "summary.txt", "text/plain", summary(document, result));
+        // The same pictures as a JUnit invocation's: worst samples' panels, then the summary and the curve.
+        Map<String, WorstSamplePictures.Pictures> pictures = WorstSamplePictures.read(pictureFolders, document.source(), result);
+        int rank = 0;
+        for (SampleResult sample : result.worstSamples(result.samples().size())) {
+            WorstSamplePictures.Pictures picture = pictures.get(sample.sampleId());
+            if (picture != null) {
+                attach(attachments, uuid, String.format(Locale.ROOT, "worst #%d: %s (Dice %.3f → %.3f)", ++rank,
+                        sample.imageName(), sample.cleanDice(), sample.adversarialDice()), "worst-" + rank + ".png",
+                        "image/png", picture.panel());
+            }
+        }
+        List<RobustnessCurve> curves = sweep(document, result);
+        attach(attachments, uuid, "summary", "summary.html", SummaryAttachment.MEDIA_TYPE,
+                SummaryAttachment.html(result.displayName(), List.of(result), curves));
+        for (RobustnessCurve curve : curves) {
+            attach(attachments, uuid, "robustness curve: " + curve.title(), "curve.png", "image/png", curve.png());
+        }
+        attach(attachments, uuid, "Summary (text)", "summary.txt", "text/plain", summary(document, result));
         attach(attachments, uuid, "Per-sample results", "samples.csv", "text/csv", ResultsTable.samplesCsv(result));
-        String members = ResultsTable.membersMarkdown(result);
-        if (!members.isEmpty()) {
-            attach(attachments, uuid, "Ensemble members", "members.md", "text/markdown", members);
-        }
-        String alarms = ResultsTable.alarmsMarkdown(result);
-        if (!alarms.isEmpty()) {
-            attach(attachments, uuid, "Gradient-masking alarms", "alarms.md", "text/markdown", alarms);
-        }
         JSON.writeValue(resultsDirectory.resolve(uuid + "-result.json").toFile(), allure);
     }
 
@@ -169,11 +195,26 @@ final class AllureResultsExport {
         return text.toString();
     }
 
+    /** The curve of this result's attack over every budget {@code evaluate} ran it at, when there are two or more. */
+    private static List<RobustnessCurve> sweep(ResultsDocument document, RobustnessResult result) {
+        List<RobustnessResult> sweep = document.results().stream()
+                .filter(r -> r.attack().withEps(0f).equals(result.attack().withEps(0f))
+                        && java.util.Objects.equals(r.dataset(), result.dataset()))
+                .toList();
+        return sweep.stream().map(r -> r.attack().eps()).distinct().count() >= 2 ? List.of(new RobustnessCurve(sweep))
+                : List.of();
+    }
+
     private void attach(ArrayNode attachments, String uuid, String name, String suffix, String type, String content)
+            throws IOException {
+        attach(attachments, uuid, name, suffix, type, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void attach(ArrayNode attachments, String uuid, String name, String suffix, String type, byte[] content)
             throws IOException {
         // Allure picks up attachment files by the "-attachment" in their names.
         String file = uuid + "-" + suffix.replace(".", "-attachment.");
-        Files.writeString(resultsDirectory.resolve(file), content, StandardCharsets.UTF_8);
+        Files.write(resultsDirectory.resolve(file), content);
         ObjectNode attachment = attachments.addObject();
         attachment.put("name", name);
         attachment.put("source", file);

@@ -84,7 +84,8 @@ public class ReportMojo extends AbstractGateMojo {
         Path report = reportDirectory.toPath().toAbsolutePath().normalize();
         try {
             int converted = 0;
-            AllureResultsExport export = new AllureResultsExport(results, outcomes);
+            AllureResultsExport export = new AllureResultsExport(results, outcomes,
+                    List.of(resultsDirectory.toPath().toAbsolutePath().normalize()));
             for (ResultsDocument document : documents) {
                 if (AllureResultsExport.fromPlugin(document)) {
                     converted += export.write(document);

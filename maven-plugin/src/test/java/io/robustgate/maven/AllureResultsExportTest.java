@@ -69,17 +69,42 @@ class AllureResultsExportTest {
         JsonNode pgdResult = allureResults().get("PGD eps=2/255 steps=40 on hc18/test");
         assertEquals("passed", pgdResult.get("status").asText(), "without rules nothing fails");
         JsonNode attachments = pgdResult.get("attachments");
-        assertEquals(2, attachments.size());
+        assertEquals(List.of("text/html", "text/plain", "text/csv"), types(attachments));
         for (JsonNode attachment : attachments) {
             Path file = results.resolve(attachment.get("source").asText());
             assertTrue(Files.isRegularFile(file), file.toString());
             assertTrue(file.getFileName().toString().contains("-attachment"), file.toString());
         }
-        String csv = Files.readString(results.resolve(attachments.get(1).get("source").asText()));
-        assertEquals("text/csv", attachments.get(1).get("type").asText());
+        String html = Files.readString(results.resolve(attachments.get(0).get("source").asText()));
+        assertTrue(html.contains("<tr><td class=\"text\">PGD eps=2/255 steps=40</td><td>4</td><td>0.900</td><td>0.600</td>"), html);
+        String csv = Files.readString(results.resolve(attachments.get(2).get("source").asText()));
         assertTrue(csv.startsWith("image,mask,prompt_key,prompt,clean_dice,attacked_dice,dice_drop"), csv);
         assertTrue(csv.contains("\"000_HC.png\",\"000_HC_Annotation.png\",\"p1\",\"fetal head, ultrasound\",0.90000,0.60000,0.30000"), csv);
         assertEquals(5, csv.lines().count());
+    }
+
+    @Test
+    void aSweepGetsItsCurveAndEveryCaseLinksTheDashboard() throws Exception {
+        RobustnessResult fgsm4 = RecordedResults.uniform(AttackSpec.fgsm(4 / 255f), 4, 0.90, 0.50);
+        new AllureResultsExport(results, List.of()).write(ResultsDocument.of("maven:evaluate", List.of(fgsm, fgsm4, pgd)));
+
+        Map<String, JsonNode> byName = allureResults();
+        JsonNode sweep = byName.get("FGSM eps=4/255 on hc18/test");
+        assertEquals(List.of("text/html", "image/png", "text/plain", "text/csv"), types(sweep.get("attachments")));
+        assertEquals("robustness curve: FGSM on hc18-vlsm / hc18/test", sweep.at("/attachments/1/name").asText());
+        String html = Files.readString(results.resolve(sweep.at("/attachments/0/source").asText()));
+        assertTrue(html.contains("<img src=\"data:image/png;base64,"), "the curve is inside the summary page");
+        assertEquals(List.of("text/html", "text/plain", "text/csv"),
+                types(byName.get("PGD eps=2/255 steps=40 on hc18/test").get("attachments")), "one budget: no curve");
+        for (JsonNode test : byName.values()) {
+            assertEquals("robustness.html", test.at("/links/0/url").asText());
+        }
+    }
+
+    private static List<String> types(JsonNode attachments) {
+        List<String> types = new java.util.ArrayList<>();
+        attachments.forEach(a -> types.add(a.get("type").asText()));
+        return types;
     }
 
     @Test

@@ -45,6 +45,21 @@ public final class ResultsTable {
      * image and its own mean attacked Dice. Empty for other attacks.
      */
     public static String membersMarkdown(RobustnessResult result) {
+        List<MemberRow> members = members(result);
+        if (members.isEmpty()) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder("| member | won on | own mean Dice |\n|---|---:|---:|\n");
+        members.forEach(m -> table.append(String.format(Locale.ROOT, "| %s | %d of %d | %.3f |%n", m.member(), m.wins(),
+                m.samples(), m.meanDice())));
+        return table.toString();
+    }
+
+    /** A composite attack's member: on how many of the samples it gave the kept image, and its own mean attacked Dice. */
+    public record MemberRow(String member, int wins, int samples, double meanDice) {}
+
+    /** The members of a composite attack, in the order they ran; empty for other attacks. */
+    public static List<MemberRow> members(RobustnessResult result) {
         Map<String, List<Double>> dice = new LinkedHashMap<>();
         Map<String, Integer> wins = new LinkedHashMap<>();
         for (SampleResult sample : result.samples()) {
@@ -53,14 +68,10 @@ public final class ResultsTable {
                 wins.merge(sample.wonBy(), 1, Integer::sum);
             }
         }
-        if (dice.isEmpty()) {
-            return "";
-        }
-        StringBuilder table = new StringBuilder("| member | won on | own mean Dice |\n|---|---:|---:|\n");
-        dice.forEach((member, values) -> table.append(String.format(Locale.ROOT, "| %s | %d of %d | %.3f |%n", member,
-                wins.getOrDefault(member, 0), result.samples().size(),
-                values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
-        return table.toString();
+        List<MemberRow> rows = new ArrayList<>();
+        dice.forEach((member, values) -> rows.add(new MemberRow(member, wins.getOrDefault(member, 0),
+                result.samples().size(), values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
+        return rows;
     }
 
     /** One line per gradient-masking alarm of the result; empty when there is none. */

@@ -26,4 +26,9 @@ final class AllureTestReport implements TestReport {
     public void attach(String name, String mediaType, String extension, byte[] content) {
         Allure.addAttachment(name, mediaType, new ByteArrayInputStream(content), extension);
     }
+
+    @Override
+    public void link(String name, String url) {
+        Allure.link(name, url);
+    }
 }

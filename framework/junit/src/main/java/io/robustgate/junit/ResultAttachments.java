@@ -6,7 +6,9 @@ import io.robustgate.evaluation.SampleArtifacts;
 import io.robustgate.report.PerturbationPicture;
 import io.robustgate.report.ResultsTable;
 import io.robustgate.report.RobustnessCurve;
+import io.robustgate.report.RobustnessDashboard;
 import io.robustgate.report.SamplePanel;
+import io.robustgate.report.SummaryAttachment;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,12 @@ import java.util.stream.Collectors;
 
 /** The pictures and tables a result contributes to the test report. */
 final class ResultAttachments {
+
+    /**
+     * Where {@code robustgate:report} puts {@code robustness.html}: beside the Allure report's
+     * {@code index.html}, which resolves a relative link against itself.
+     */
+    static final String DASHBOARD_LINK = RobustnessDashboard.FILE;
 
     private ResultAttachments() {}
 
@@ -31,16 +39,11 @@ final class ResultAttachments {
                     sample.sample().imageName(), sample.cleanDice(), sample.adversarialDice());
             report.attach(name, "image/png", "png", new SamplePanel(sample, result.displayName()).png());
         }
-        report.attach("summary", "text/markdown", "md", utf8(ResultsTable.markdown(List.of(result))));
-        String members = ResultsTable.membersMarkdown(result);
-        if (!members.isEmpty()) {
-            report.attach("ensemble members", "text/markdown", "md", utf8(members));
-        }
-        String alarms = ResultsTable.alarmsMarkdown(result);
-        if (!alarms.isEmpty()) {
-            report.attach("gradient-masking alarms", "text/markdown", "md", utf8(alarms));
-        }
+        // HTML, which Allure shows inline (with the ensemble members and alarms), where Markdown is only a download.
+        report.attach("summary", SummaryAttachment.MEDIA_TYPE, SummaryAttachment.EXTENSION,
+                SummaryAttachment.html(result.displayName(), List.of(result), List.of()));
         report.attach("per-sample results", "text/csv", "csv", utf8(ResultsTable.samplesCsv(result)));
+        report.link("robustness dashboard", DASHBOARD_LINK);
         if (result.fit() != null && result.fit().perturbation() != null) {
             PerturbationPicture picture = new PerturbationPicture(result.fit().perturbation());
             report.attach(String.format(Locale.ROOT, "fitted perturbation δ ×%.0f", picture.amplification()), "image/png",
@@ -56,16 +59,26 @@ final class ResultAttachments {
         if (report == TestReport.NONE || results.isEmpty()) {
             return;
         }
-        report.attach("summary of all invocations", "text/markdown", "md", utf8(ResultsTable.markdown(results)));
+        List<RobustnessCurve> curves = curves(results);
+        report.attach("summary of all invocations", SummaryAttachment.MEDIA_TYPE, SummaryAttachment.EXTENSION,
+                SummaryAttachment.html("all invocations", results, curves));
+        for (RobustnessCurve curve : curves) {
+            report.attach("robustness curve: " + curve.title(), "image/png", "png", curve.png());
+        }
+    }
+
+    /** A Dice-against-eps curve for each attack run at two or more budgets. */
+    static List<RobustnessCurve> curves(List<RobustnessResult> results) {
+        List<RobustnessCurve> curves = new java.util.ArrayList<>();
         Map<AttackSpec, List<RobustnessResult>> byAttack = results.stream().collect(Collectors.groupingBy(
                 r -> r.attack().withEps(0f), LinkedHashMap::new, Collectors.toList()));
         for (List<RobustnessResult> sweep : byAttack.values()) {
             long budgets = sweep.stream().map(r -> r.attack().eps()).distinct().count();
             if (budgets >= 2) {
-                RobustnessCurve curve = new RobustnessCurve(sweep);
-                report.attach("robustness curve: " + curve.title(), "image/png", "png", curve.png());
+                curves.add(new RobustnessCurve(sweep));
             }
         }
+        return curves;
     }
 
     private static byte[] utf8(String text) {

@@ -19,6 +19,9 @@ interface TestReport {
 
         @Override
         public void attach(String name, String mediaType, String extension, byte[] content) {}
+
+        @Override
+        public void link(String name, String url) {}
     };
 
     void parameter(String name, Object value);
@@ -34,6 +37,9 @@ interface TestReport {
     }
 
     void attach(String name, String mediaType, String extension, byte[] content);
+
+    /** A link shown with the test, e.g. to the build's dashboard. */
+    void link(String name, String url);
 
     /** Allure if its API is on the class path; looked up by name so that it may be absent. */
     static TestReport detect() {
