@@ -45,3 +45,27 @@ assert summaryJson.rows*.verdict == ['PASSED', 'NOT_GATED', 'FAILED']
 def trend = slurper.parse(new File(published, 'history/history-trend.json'))
 assert trend.size() == 2
 assert new File(basedir, 'allure-results/history/history-trend.json').isFile()
+
+// Allure's overview: environment and executor filled, the failed gate grouped under its cause.
+def environment = slurper.parse(new File(published, 'widgets/environment.json'))
+def env = environment.collectEntries { [(it.name): it.values] }
+assert env['Model'] == ['golden-fixture']
+assert env['Data set'][0].startsWith('heldout/test (split test')
+assert env['DJL'] == ['0.33.0'] && env['libtorch'] == ['2.5.1']
+def executors = slurper.parse(new File(published, 'widgets/executors.json'))
+assert executors.size() == 1 && executors[0].buildName
+def categories = slurper.parse(new File(published, 'data/categories.json'))
+def gateViolated = categories.children.find { it.name == 'robustness gate violated' }
+assert gateViolated != null : "no 'robustness gate violated' category in ${categories.children*.name}"
+assert gateViolated.children*.name.contains('PGD eps=2/255 steps=3 on heldout/test')
+// evaluate's test cases link the dashboard and carry the summary as HTML Allure shows inline.
+assert pgd.links.find { it.name == 'robustness dashboard' }.url == 'robustness.html'
+
+// The dashboard: one self-contained page beside the report (and beside the single-file form).
+def dashboard = new File(published, 'robustness.html').text
+assert dashboard.contains('Release gate FAILED: 1 of 2 gates violated')
+assert dashboard.contains('rule PGD eps=2/255')
+assert !(dashboard =~ /src="(?!data:)/) : 'every picture is inline'
+assert new File(published, 'single-file/robustness.html').isFile()
+// The second build added itself to the dashboard's trend.
+assert slurper.parse(new File(published, 'robustness-trend.json')).builds.size() == 2

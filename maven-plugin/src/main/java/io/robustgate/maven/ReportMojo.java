@@ -114,6 +114,11 @@ public class ReportMojo extends AbstractGateMojo {
             summary.writeJson(report.resolve(SUMMARY_JSON));
             Path dashboard = RobustnessDashboard.publish(report, new DashboardData(reportName, documents, outcomes,
                     List.of(resultsDirectory.toPath().toAbsolutePath().normalize())), buildLabel());
+            if (singleFile) {
+                // The tests' "robustness dashboard" link is relative to the page that shows them.
+                Files.copy(dashboard, report.resolve(SINGLE_FILE_FOLDER).resolve(RobustnessDashboard.FILE),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             getLog().info("Robustness dashboard: " + dashboard);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot generate the Allure report in " + report + ": " + e.getMessage(), e);

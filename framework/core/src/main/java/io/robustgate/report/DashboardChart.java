@@ -68,7 +68,7 @@ public final class DashboardChart {
     /** A horizontal line at {@code level}, e.g. {@code gate PGD eps=2/255: Dice ≥ 0.20}. */
     public record GateLine(String label, double level) {}
 
-    public static final int WIDTH = 760;
+    public static final int WIDTH = 980;
     public static final int HEIGHT = 460;
     private static final Color[] ATTACK_COLOURS = {new Color(0xC6, 0x28, 0x28), new Color(0x15, 0x65, 0xC0),
             new Color(0x6A, 0x1B, 0x9A), new Color(0xEF, 0x6C, 0x00), new Color(0x00, 0x83, 0x8F),
@@ -135,8 +135,8 @@ public final class DashboardChart {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("eps (grey levels of 255)").yAxisTitle("mean " + score.label).build();
         chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.00")
-                .setXAxisDecimalPattern("0.#").setLegendPosition(Styler.LegendPosition.OutsideS)
-                .setLegendLayout(Styler.LegendLayout.Horizontal).setChartBackgroundColor(Color.WHITE);
+                .setXAxisDecimalPattern("0.#").setLegendPosition(Styler.LegendPosition.OutsideE)
+                .setChartBackgroundColor(Color.WHITE);
         double maxLevel = byAttack.values().stream().flatMap(List::stream)
                 .mapToDouble(r -> r.attack().eps() * 255.0).max().orElse(1.0);
         int colour = 0;
@@ -174,8 +174,12 @@ public final class DashboardChart {
                 band.setLineWidth(1f);
             }
         }
-        for (GateLine line : gateLines) {
-            XYSeries gate = chart.addSeries(line.label(), new double[] {0, maxLevel}, new double[] {line.level(), line.level()});
+        // One legend entry for all gate lines; the page lists each under the chart.
+        for (int i = 0; i < gateLines.size(); i++) {
+            GateLine line = gateLines.get(i);
+            XYSeries gate = chart.addSeries(i == 0 ? "gate limits" : line.label(), new double[] {0, maxLevel},
+                    new double[] {line.level(), line.level()});
+            gate.setShowInLegend(i == 0);
             gate.setMarker(SeriesMarkers.NONE);
             gate.setLineColor(Color.BLACK);
             gate.setLineStyle(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 4f}, 0f));

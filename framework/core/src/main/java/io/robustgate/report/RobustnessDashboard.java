@@ -38,8 +38,11 @@ public final class RobustnessDashboard {
     /** Optional sections, in page order. The prompt table and critical-eps histogram go here when their results exist. */
     static final List<DashboardSection> SECTIONS = List.of(new AlarmsSection(), new EnsembleSection(), new UniversalSection());
 
-    /** How many worst samples the gallery shows per ranking. */
-    static final int GALLERY_SIZE = 3;
+    /**
+     * How many worst samples the gallery shows per ranking: each is two inline PNGs (~180 kB for the
+     * sample's 256-pixel inputs), and the page must stay small enough to mail or attach.
+     */
+    static final int GALLERY_SIZE = 2;
 
     private final DashboardData data;
     private final DashboardTrend trend;
@@ -214,8 +217,7 @@ public final class RobustnessDashboard {
         }
         for (DashboardData.Sourced sourced : results) {
             if (sourced.gate() != null) {
-                String name = DashboardChart.attackName(sourced.result()) + " eps=" + DashboardChart.eps(sourced.result())
-                        + " (annotation)";
+                String name = sourced.result().displayName() + " (annotation)";
                 sourced.gate().limits().forEach(l -> limits.add(new DashboardChart.NamedLimit(name, l)));
             }
         }
@@ -252,19 +254,20 @@ public final class RobustnessDashboard {
             if (pictures.isEmpty()) {
                 continue;
             }
-            List<FigureView> byDice = figures(result.samples().stream()
-                    .sorted(Comparator.comparingDouble(SampleResult::adversarialDice)).toList(), pictures);
-            List<FigureView> byDrop = figures(result.samples().stream()
-                    .sorted(Comparator.comparingDouble(SampleResult::diceDrop).reversed()).toList(), pictures);
-            galleries.add(new GalleryView(result.displayName(), dataName(result), byDice, byDrop));
+            List<SampleResult> byDice = result.samples().stream().filter(s -> pictures.containsKey(s.sampleId()))
+                    .sorted(Comparator.comparingDouble(SampleResult::adversarialDice)).limit(GALLERY_SIZE).toList();
+            // A sample can be worst by both rankings; it is shown once.
+            List<SampleResult> byDrop = result.samples().stream()
+                    .filter(s -> pictures.containsKey(s.sampleId()) && !byDice.contains(s))
+                    .sorted(Comparator.comparingDouble(SampleResult::diceDrop).reversed()).limit(GALLERY_SIZE).toList();
+            galleries.add(new GalleryView(result.displayName(), dataName(result), figures(byDice, pictures),
+                    figures(byDrop, pictures)));
         }
         return galleries;
     }
 
     private static List<FigureView> figures(List<SampleResult> ranked, Map<String, WorstSamplePictures.Pictures> pictures) {
         return ranked.stream()
-                .filter(s -> pictures.containsKey(s.sampleId()))
-                .limit(GALLERY_SIZE)
                 .map(s -> new FigureView(s.imageName(), String.format(Locale.ROOT, "Dice %.3f → %.3f (drop %.3f)",
                         s.cleanDice(), s.adversarialDice(), s.diceDrop()), DataUri.png(pictures.get(s.sampleId()).panel()),
                         DataUri.png(pictures.get(s.sampleId()).overlay())))

@@ -148,8 +148,9 @@ class RobustnessDashboardTest {
 
         assertNotNull(gallery);
         Elements figures = gallery.select("figure.worst");
-        // two samples were kept (the worst by attacked Dice and the worst by drop); each ranking shows both
-        assertEquals(4, figures.size());
+        // two samples were kept (the worst by attacked Dice and the worst by drop), each shown once
+        assertEquals(2, figures.size());
+        assertEquals("Largest Dice drop: the same samples", gallery.select("h4").get(1).text());
         assertTrue(figures.get(0).text().startsWith("001_HC.png: Dice 0.800 → 0.100 (drop 0.700)"), figures.get(0).text());
         assertEquals(2, figures.get(0).select("img").size());
     }

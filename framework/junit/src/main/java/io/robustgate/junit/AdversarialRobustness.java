@@ -75,6 +75,16 @@ public @interface AdversarialRobustness {
     int sampleLimit() default 0;
 
     /**
+     * Each invocation's display name, as {@code @ParameterizedTest(name = …)}: placeholders
+     * {@code {displayName}} ({@code PGD eps=2/255 steps=40}), {@code {attack}} ({@code PGD}),
+     * {@code {eps}} ({@code 2/255}), {@code {options}} ({@code steps=40}), {@code {gate}}
+     * ({@code minDice 0.8}), {@code {prompt}} and {@code {index}}. E.g.
+     * {@code name = "{attack} at {eps} keeps {gate}"}. Allure, the console and Surefire's XML (with
+     * {@code usePhrasedTestCaseMethodName}) show it.
+     */
+    String name() default InvocationName.DEFAULT;
+
+    /**
      * The container the compiler puts repeated {@code @AdversarialRobustness} in. It carries the
      * same meta-annotations, so a method with several requirements is still a test template.
      */

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param prompt the annotation's prompt key, empty when it keeps the held-out set's
  * @param sampleLimit how many samples to attack; 0 for all
  */
-record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit) {
+record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit, String namePattern) {
+
+    AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit) {
+        this(attack, gate, prompt, sampleLimit, InvocationName.DEFAULT);
+    }
 
     /** One case per budget of the annotation, in the order written. */
     static List<AttackCase> expand(AdversarialRobustness annotation, Method method) {
@@ -53,7 +57,8 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
             } catch (IllegalArgumentException e) {
                 throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
             }
-            cases.add(new AttackCase(spec, gate, annotation.prompt().trim(), annotation.sampleLimit()));
+            cases.add(new AttackCase(spec, gate, annotation.prompt().trim(), annotation.sampleLimit(),
+                    InvocationName.validated(annotation.name(), where)));
         }
         return cases;
     }

@@ -42,7 +42,7 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
     }
 
     String displayName() {
-        return attackCase.attack().displayName();
+        return InvocationName.format(attackCase, index, gateText(attackCase.gate().limits()));
     }
 
     @Override
@@ -148,7 +148,12 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
         if (limits.isEmpty()) {
             return "gate: no limits set (measure only)";
         }
-        return "gate: " + limits.stream().map(AttackInvocation::describe).collect(Collectors.joining(", "));
+        return "gate: " + gateText(limits);
+    }
+
+    /** E.g. {@code minDice 0.3, maxDiceDrop 0.4}; {@code no limits} when none. */
+    static String gateText(List<Limit> limits) {
+        return limits.isEmpty() ? "no limits" : limits.stream().map(AttackInvocation::describe).collect(Collectors.joining(", "));
     }
 
     private static String describe(Limit limit) {

@@ -9,6 +9,8 @@ import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.junit.fixtures.BrokenModelFixture;
 import io.robustgate.junit.fixtures.ComposedAnnotationFixture;
 import io.robustgate.junit.fixtures.CustomAttackFixture;
+import io.robustgate.junit.fixtures.NamedInvocationFixture;
+import io.robustgate.junit.fixtures.UnknownPlaceholderFixture;
 import io.robustgate.junit.fixtures.FailingGateFixture;
 import io.robustgate.junit.fixtures.GateAndBodyFailFixture;
 import io.robustgate.junit.fixtures.GoldenFixture;
@@ -80,6 +82,24 @@ class AdversarialRobustnessExtensionTest {
         EngineExecutionResults results = run(PassingGateFixture.class);
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
         assertEquals(List.of("FGSM eps=1/255"), finishedNames(results));
+    }
+
+    @Test
+    void aNamePatternNamesEachInvocation() {
+        EngineExecutionResults results = run(NamedInvocationFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertEquals(List.of("#1 FGSM at 1/255 keeps minDice 0.1 (FGSM eps=1/255)",
+                "#2 FGSM at 2/255 keeps minDice 0.1 (FGSM eps=2/255)"), finishedNames(results));
+    }
+
+    @Test
+    void anUnknownPlaceholderIsAConfigurationErrorThatNamesIt() {
+        Throwable failure = run(UnknownPlaceholderFixture.class).containerEvents().failed().stream()
+                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .findFirst().orElseThrow();
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertTrue(failure.getMessage().contains("UnknownPlaceholderFixture#misnamed: name has an unknown placeholder {budget}"),
+                failure.getMessage());
     }
 
     @Test
