@@ -78,6 +78,10 @@ class CommandLineProcessIT {
         assertEquals(ExitCode.PASSED, report.exit(), report.all());
         assertTrue(Files.readString(config.resolveSibling("robustgate-report/robustness-summary.md")).contains("- **FGSM eps=1/255**: passed"));
         assertTrue(Files.isRegularFile(config.resolveSibling("robustgate-report/robustness-summary.json")));
+        String dashboard = Files.readString(config.resolveSibling("robustgate-report/robustness.html"));
+        assertTrue(dashboard.contains("Release gate PASSED: 1 of 1 gates met"), "the dashboard's banner");
+        assertTrue(dashboard.contains("class=\"worst\""), "evaluate kept its worst samples' pictures for the dashboard");
+        assertTrue(report.out().contains("Robustness dashboard: "), report.out());
     }
 
     @Test

@@ -50,6 +50,8 @@ public class ReadmeExamplesTest {
         assertEquals(48, result.cleanDice().n());
         assertEquals("005_HC.png", result.samples().get(0).imageName());
         assertTrue(result.attack().effectiveAlpha() > 0);
+        assertEquals(List.of(io.robustgate.gate.Limit.minimum(io.robustgate.gate.GateMetric.DICE, 0.2)),
+                document.gate().limits(), "the annotation's gate reads back");
     }
 
     @Test

@@ -163,6 +163,7 @@ public final class DashboardChart {
             }
             XYSeries curve = chart.addSeries(attack.getKey(), x, mean);
             curve.setMarker(SeriesMarkers.CIRCLE);
+            curve.setLineStyle(SeriesLines.SOLID); // XChart would dash every fifth series by default
             curve.setLineColor(c);
             curve.setMarkerColor(c);
             for (String bound : List.of("low", "high")) {
