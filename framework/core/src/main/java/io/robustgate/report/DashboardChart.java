@@ -101,13 +101,16 @@ public final class DashboardChart {
                 if (bound == null) {
                     continue;
                 }
-                double level = score.level(gate.limit().metric(), bound, cleanMean);
+                // A drop limit sits below the clean score of the results it gates, not of every attack.
+                double gatedClean = gate.gated().isEmpty() ? cleanMean
+                        : gate.gated().stream().mapToDouble(r -> score.clean.apply(r).mean()).average().orElse(cleanMean);
+                double level = score.level(gate.limit().metric(), bound, gatedClean);
                 if (Double.isFinite(level)) {
                     String relation = bound == gate.limit().minimum() ? "≥" : "≤";
                     String label = String.format(Locale.ROOT, "gate %s: %s %s %.2f", gate.name(),
                             gate.limit().metric().label(), relation, bound);
                     if (gate.limit().metric() == score.drop) {
-                        label += String.format(Locale.ROOT, " (clean %.2f − %.2f)", cleanMean, bound);
+                        label += String.format(Locale.ROOT, " (clean %.2f − %.2f)", gatedClean, bound);
                     }
                     GateLine line = new GateLine(label, level);
                     if (!lines.contains(line)) {
@@ -119,8 +122,16 @@ public final class DashboardChart {
         this.gateLines = List.copyOf(lines);
     }
 
-    /** A limit and where it comes from: a rule's name or an annotation's test. */
-    public record NamedLimit(String name, io.robustgate.gate.Limit limit) {}
+    /**
+     * A limit, where it comes from (a rule's name or an annotation's result) and the results it gates
+     * (empty: all of the chart's).
+     */
+    public record NamedLimit(String name, io.robustgate.gate.Limit limit, List<RobustnessResult> gated) {
+
+        public NamedLimit {
+            gated = gated == null ? List.of() : List.copyOf(gated);
+        }
+    }
 
     public List<GateLine> gateLines() {
         return gateLines;

@@ -211,14 +211,18 @@ public final class RobustnessDashboard {
     private List<DashboardChart.NamedLimit> gatesOn(List<DashboardData.Sourced> results) {
         List<DashboardChart.NamedLimit> limits = new ArrayList<>();
         for (RuleOutcome outcome : data.outcomes()) {
-            if (results.stream().anyMatch(s -> outcome.matches(s.result()))) {
-                outcome.rule().limits().forEach(l -> limits.add(new DashboardChart.NamedLimit(outcome.rule().displayName(), l)));
+            List<RobustnessResult> gated = results.stream().map(DashboardData.Sourced::result).filter(outcome::matches)
+                    .toList();
+            if (!gated.isEmpty()) {
+                outcome.rule().limits().forEach(l -> limits.add(
+                        new DashboardChart.NamedLimit(outcome.rule().displayName(), l, gated)));
             }
         }
         for (DashboardData.Sourced sourced : results) {
             if (sourced.gate() != null) {
                 String name = sourced.result().displayName() + " (annotation)";
-                sourced.gate().limits().forEach(l -> limits.add(new DashboardChart.NamedLimit(name, l)));
+                sourced.gate().limits().forEach(l -> limits.add(
+                        new DashboardChart.NamedLimit(name, l, List.of(sourced.result()))));
             }
         }
         return limits;
