@@ -250,7 +250,7 @@ class AdversarialRobustnessExtensionTest {
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
         assertEquals(Map.of("annotatedLimit", 3, "noLimit", 3, "attacksAModelThatIsNotThere", 3), samplesByMethod());
         try (Stream<Path> files = Files.list(resultsDirectory)) {
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 String json = Files.readString(file);
                 assertTrue(json.contains("\"configurationOverrides\" : {\n    \"robustgate.model.dir.override\" : \""
                         + GoldenFixture.BUNDLE + "\",\n    \"robustgate.sample.limit.override\" : \"3\"\n  }"), json);
@@ -276,7 +276,14 @@ class AdversarialRobustnessExtensionTest {
             assertEquals(List.of("io.robustgate.junit.fixtures.SweepFixture.fgsmSweep.1.json",
                             "io.robustgate.junit.fixtures.SweepFixture.fgsmSweep.2.json",
                             "io.robustgate.junit.fixtures.SweepFixture.fgsmSweep.3.json"),
-                    files.map(f -> f.getFileName().toString()).sorted().toList());
+                    files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList());
+        }
+        // Beside them, each invocation's worst samples as panel and overlay, for the dashboard.
+        try (Stream<Path> pictures = Files.walk(resultsDirectory.resolve("pictures"))) {
+            List<String> names = pictures.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".png")).toList();
+            assertTrue(names.size() >= 3 * 2 * 3, names.toString());
+            assertEquals(names.stream().filter(n -> n.endsWith(".panel.png")).count(),
+                    names.stream().filter(n -> n.endsWith(".overlay.png")).count());
         }
         List<ResultsDocument> documents = ResultsFile.readAll(resultsDirectory);
         assertEquals(List.of(1 / 255f, 2 / 255f, 4 / 255f),
