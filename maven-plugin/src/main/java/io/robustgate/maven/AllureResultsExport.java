@@ -34,8 +34,9 @@ import java.util.UUID;
 /**
  * Turns the results {@code robustgate:evaluate} wrote into Allure result files, so they show up in
  * the same report as the JUnit tests (which Allure's own JUnit listener records). One test case
- * per attack and budget: its status is the gate's verdict, its parameters the attack settings, its
- * steps the rule checks, and its attachments the summary and the per-sample table.
+ * per attack and budget: its status is the gate's verdict ("unknown" where no rule gates it), its
+ * parameters the attack settings, its steps the rule checks, its attachments the worst samples'
+ * panels, the summary (HTML) and curve, and the per-sample table, and it links the dashboard.
  */
 final class AllureResultsExport {
 
@@ -159,13 +160,23 @@ final class AllureResultsExport {
         if (Double.isNaN(result.adversarialDice().mean()) || result.samples().isEmpty()) {
             return "broken";
         }
-        return verdict == Verdict.FAILED ? "failed" : "passed";
+        // A budget no rule gates was measured, not passed: Allure's "unknown" keeps the overview
+        // from showing it green.
+        return switch (verdict) {
+            case FAILED -> "failed";
+            case PASSED -> "passed";
+            case NOT_GATED -> "unknown";
+        };
     }
 
     private String statusMessage(RobustnessResult result, Verdict verdict) {
         if (verdict == Verdict.FAILED) {
             return String.join("\n", outcomes.stream()
                     .flatMap(o -> o.violationsOf(result).stream()).map(GateViolation::message).toList());
+        }
+        if (verdict == Verdict.NOT_GATED && !result.samples().isEmpty() && !Double.isNaN(result.adversarialDice().mean())) {
+            return "not gated: no rule sets a limit on " + result.displayName() + "; measured only ("
+                    + ResultsTable.headline(result) + ")";
         }
         return "the attack produced no per-sample figures (empty held-out set or NaN scores)";
     }

@@ -44,8 +44,8 @@ class AllureResultsExportTest {
 
         assertEquals(2, written);
         Map<String, JsonNode> byName = allureResults();
-        JsonNode passed = byName.get("FGSM eps=1/255 on hc18/test");
-        assertEquals("passed", passed.get("status").asText());
+        JsonNode ungated = byName.get("FGSM eps=1/255 on hc18/test");
+        assertEquals("unknown", ungated.get("status").asText(), "no rule gates FGSM: measured, not passed");
         JsonNode failed = byName.get("PGD eps=2/255 steps=40 on hc18/test");
         assertEquals("failed", failed.get("status").asText());
         assertTrue(failed.at("/statusDetails/message").asText()
@@ -67,7 +67,9 @@ class AllureResultsExportTest {
         new AllureResultsExport(results, List.of()).write(document);
 
         JsonNode pgdResult = allureResults().get("PGD eps=2/255 steps=40 on hc18/test");
-        assertEquals("passed", pgdResult.get("status").asText(), "without rules nothing fails");
+        assertEquals("unknown", pgdResult.get("status").asText(), "without rules nothing fails, and nothing passes");
+        assertTrue(pgdResult.at("/statusDetails/message").asText().startsWith("not gated: no rule sets a limit on PGD eps=2/255 steps=40"),
+                pgdResult.at("/statusDetails/message").asText());
         JsonNode attachments = pgdResult.get("attachments");
         assertEquals(List.of("text/html", "text/plain", "text/csv"), types(attachments));
         for (JsonNode attachment : attachments) {
