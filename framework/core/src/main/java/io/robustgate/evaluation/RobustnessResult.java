@@ -35,12 +35,24 @@ public record RobustnessResult(
         List<SampleResult> samples,
         @JsonIgnore List<SampleArtifacts> worstArtifacts,
         List<ResultAlarm> alarms,
-        SetLevelFit fit) {
+        SetLevelFit fit,
+        ResultAnalyses analyses) {
 
     public RobustnessResult {
         samples = samples == null ? List.of() : List.copyOf(samples);
         worstArtifacts = worstArtifacts == null ? List.of() : List.copyOf(worstArtifacts);
         alarms = alarms == null ? List.of() : List.copyOf(alarms);
+    }
+
+    /** A result without analyses beyond the attack (the fields before prompt and budget analyses). */
+    public RobustnessResult(AttackSpec attack, String model, String modelDirectory, String dataset, String datasetRoot,
+            String split, String prompt, String device, Summary cleanDice, Summary cleanIou, Summary adversarialDice,
+            Summary adversarialIou, Summary diceDrop, Summary iouDrop, double maxLinf, double meanL2, double meanPsnr,
+            Timings timings, List<SampleResult> samples, List<SampleArtifacts> worstArtifacts, List<ResultAlarm> alarms,
+            SetLevelFit fit) {
+        this(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice, cleanIou,
+                adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, alarms, fit, null);
     }
 
     /** A result of an attack that was not fitted on a set (the fields before set-level fits). */
@@ -69,14 +81,36 @@ public record RobustnessResult(
         all.addAll(extra);
         return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
                 cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, all, fit);
+                worstArtifacts, all, fit, analyses);
     }
 
     /** The same result with how its set-level attack was fitted. */
     public RobustnessResult withFit(SetLevelFit value) {
         return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
                 cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, alarms, value);
+                worstArtifacts, alarms, value, analyses);
+    }
+
+    /** The same result with what the analyses beyond the attack found. */
+    public RobustnessResult withAnalyses(ResultAnalyses value) {
+        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
+                cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, alarms, fit, value);
+    }
+
+    /** The prompt comparison, if this result has one (a set read with {@code prompt=all}). */
+    public java.util.Optional<PromptRobustness> promptRobustness() {
+        return java.util.Optional.ofNullable(analyses).map(ResultAnalyses::prompts);
+    }
+
+    /** The critical-budget search, if it was run. */
+    public java.util.Optional<CriticalBudget> criticalBudget() {
+        return java.util.Optional.ofNullable(analyses).map(ResultAnalyses::criticalBudget);
+    }
+
+    /** The Dice-against-eps curve, if it was run. */
+    public java.util.Optional<DiceCurve> curve() {
+        return java.util.Optional.ofNullable(analyses).map(ResultAnalyses::curve);
     }
 
     /** The {@code n} samples with the lowest attacked Dice, worst first. */
