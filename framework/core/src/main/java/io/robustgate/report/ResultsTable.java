@@ -91,8 +91,9 @@ public final class ResultsTable {
                     prompts.meanOwnPromptDice(), prompts.meanTransferredDice()));
         }
         text.append(".\n\n");
-        Map<String, String> keys = new LinkedHashMap<>();
-        prompts.images().forEach(image -> image.prompts().forEach(p -> keys.putIfAbsent(p.promptKey(), p.prompt())));
+        Map<String, java.util.Set<String>> keys = new LinkedHashMap<>();
+        prompts.images().forEach(image -> image.prompts().forEach(
+                p -> keys.computeIfAbsent(p.promptKey(), k -> new java.util.LinkedHashSet<>()).add(p.prompt())));
         text.append("| image | ").append(String.join(" | ", keys.keySet())).append(" | worst prompt | spread |")
                 .append(transfer ? " own-prompt Dice | transferred Dice |" : "").append('\n');
         text.append("|---|").append("---:|".repeat(keys.size() + 2)).append(transfer ? "---:|---:|" : "").append('\n');
@@ -113,7 +114,9 @@ public final class ResultsTable {
             text.append('\n');
         }
         text.append('\n');
-        keys.forEach((key, prompt) -> text.append("- `").append(key).append("`: ").append(prompt).append('\n'));
+        // A key may name different texts on different images (an annotation file's choice).
+        keys.forEach((key, texts) -> text.append("- `").append(key).append("`: ").append(String.join(" / ", texts))
+                .append('\n'));
         return text.toString();
     }
 
