@@ -33,6 +33,23 @@ public final class ResultsTable {
                 result.adversarialIou().mean(), result.adversarialDice().n());
     }
 
+    /**
+     * The analyses' figures in one line, e.g. {@code worst-prompt Dice 0.368, prompt spread 0.037 over
+     * 6 images; median critical eps 1.50/255 (Dice < 0.50 × clean); curve area 0.512}; empty without any.
+     */
+    public static String analysesHeadline(RobustnessResult result) {
+        List<String> parts = new ArrayList<>();
+        result.promptRobustness().ifPresent(p -> parts.add(String.format(Locale.ROOT,
+                "worst-prompt Dice %.3f, prompt spread %.3f over %d images%s", p.worstPromptDice().mean(),
+                p.promptSpread().mean(), p.images().size(), p.meanTransferredDice() == null ? ""
+                        : String.format(Locale.ROOT, " (transfer: own %.3f, other prompts %.3f)", p.meanOwnPromptDice(),
+                                p.meanTransferredDice()))));
+        result.criticalBudget().ifPresent(c -> parts.add(String.format(Locale.ROOT, "median critical eps %s%.2f/255 (%s)",
+                c.medianIsLowerBound() ? "≥ " : "", c.medianCriticalEps() * 255, c.threshold().describe())));
+        result.curve().ifPresent(c -> parts.add(String.format(Locale.ROOT, "curve area %.3f", c.area())));
+        return String.join("; ", parts);
+    }
+
     public static String markdown(List<RobustnessResult> results) {
         StringBuilder table = new StringBuilder()
                 .append("| attack | n | clean Dice | attacked Dice (95% CI) | Dice drop | clean IoU | attacked IoU | max L∞ | mean PSNR | alarms |\n")
