@@ -1,0 +1,42 @@
+package io.robustgate.sample;
+
+import static io.robustgate.attack.AttackNames.PGD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.robustgate.evaluation.ImagePrompts;
+import io.robustgate.evaluation.PromptRobustness;
+import io.robustgate.evaluation.PromptScore;
+import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.junit.AdversarialRobustness;
+import io.robustgate.junit.HeldOutSet;
+import io.robustgate.junit.RobustnessModel;
+
+/**
+ * Every prompt variant of an image attacked: the held-out set read with {@code prompt = "all"}
+ * makes each of HC18's eight non-empty prompts (p1, p2's two, p3, p4, p5, p6's two) a sample.
+ * The first 16 samples are the first two images under all eight prompts; PGD-10 at 2/255 with
+ * prompt transfer. The limits are regression floors just outside this run's figures (see the
+ * sample README, where {@code PromptAndCriticalBudgetBenchmark} measures all 48 images).
+ */
+@RobustnessModel("src/test/resources/models/hc18")
+@HeldOutSet(value = "src/test/resources/hc18", split = "test", prompt = "all")
+class PromptRobustnessTest {
+
+    @AdversarialRobustness(attack = PGD, eps = 2 / 255f, steps = 10, sampleLimit = 16, promptTransfer = true,
+            minWorstPromptDice = WORST_PROMPT_FLOOR, maxPromptSpread = SPREAD_CEILING)
+    void everyPromptOfAnImageIsAttackedAndCompared(RobustnessResult result) {
+        PromptRobustness prompts = result.promptRobustness().orElseThrow();
+        assertEquals(2, prompts.images().size(), "16 samples: two images under eight prompts");
+        for (ImagePrompts image : prompts.images()) {
+            assertEquals(8, image.prompts().size(), image.imageName());
+            for (PromptScore prompt : image.prompts()) {
+                assertTrue(image.worstDice() <= prompt.adversarialDice(), image.imageName() + " " + prompt.promptKey());
+            }
+            assertEquals(8, image.transfer().size(), "one perturbation per prompt, scored under every prompt");
+        }
+    }
+
+    static final double WORST_PROMPT_FLOOR = 0.0;
+    static final double SPREAD_CEILING = 1.0;
+}
