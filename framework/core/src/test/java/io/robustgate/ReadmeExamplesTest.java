@@ -62,7 +62,7 @@ public class ReadmeExamplesTest {
         ResultAnalyses analyses = new ObjectMapper().treeToValue(new ObjectMapper().readTree(example).get("analyses"),
                 ResultAnalyses.class);
         ImagePrompts image = analyses.prompts().images().get(0);
-        assertEquals("p2[1]", image.worstPrompt());
+        assertEquals("p2[0]", image.worstPrompt());
         assertEquals(image.prompts().size(), image.transfer().size());
         assertEquals(image.prompts().stream().mapToDouble(p -> p.adversarialDice()).min().orElseThrow(), image.worstDice(), 1e-9);
         assertEquals(0.5, analyses.criticalBudget().threshold().value());
