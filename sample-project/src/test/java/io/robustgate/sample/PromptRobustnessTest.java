@@ -15,18 +15,19 @@ import io.robustgate.junit.RobustnessModel;
 /**
  * Every prompt variant of an image attacked: the held-out set read with {@code prompt = "all"}
  * makes each of HC18's eight non-empty prompts (p1, p2's two, p3, p4, p5, p6's two) a sample.
- * The first 16 samples are the first two images under all eight prompts; PGD-10 at 2/255 with
- * prompt transfer. Measured (CPU, seed 42): Dice 0.722 → 0.161 over the 16 samples; worst-prompt
- * Dice 0.153, spread 0.019 over the 2 images; each perturbation scores 0.161 under its own prompt
- * and 0.160 under the image's other seven. The limits are regression floors around these (the
- * sample README has {@code PromptAndCriticalBudgetBenchmark}'s figures for all 48 images).
+ * The first 16 samples are the first two images under all eight prompts; PGD-10 at 1/255 with
+ * prompt transfer (1/255, not 2/255: the POM's PGD 2/255 rule would gate this result too).
+ * Measured (CPU, seed 42): Dice 0.722 → 0.250 over the 16 samples; worst-prompt Dice 0.249,
+ * spread 0.002 over the 2 images; each perturbation scores 0.250 under its own prompt and under
+ * the image's other seven. The limits are regression floors around these (the sample README has
+ * {@code PromptAndCriticalBudgetBenchmark}'s figures for all 48 images at 2/255).
  */
 @RobustnessModel("src/test/resources/models/hc18")
 @HeldOutSet(value = "src/test/resources/hc18", split = "test", prompt = "all")
 class PromptRobustnessTest {
 
-    @AdversarialRobustness(attack = PGD, eps = 2 / 255f, steps = 10, sampleLimit = 16, promptTransfer = true,
-            minWorstPromptDice = 0.10, maxPromptSpread = 0.10)
+    @AdversarialRobustness(attack = PGD, eps = 1 / 255f, steps = 10, sampleLimit = 16, promptTransfer = true,
+            minWorstPromptDice = 0.20, maxPromptSpread = 0.05)
     void everyPromptOfAnImageIsAttackedAndCompared(RobustnessResult result) {
         PromptRobustness prompts = result.promptRobustness().orElseThrow();
         assertEquals(2, prompts.images().size(), "16 samples: two images under eight prompts");

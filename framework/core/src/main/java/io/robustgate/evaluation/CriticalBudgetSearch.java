@@ -5,6 +5,7 @@ import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.SetLevelAttack;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +61,7 @@ final class CriticalBudgetSearch {
             Map<Integer, Set<String>> byCandidate = new TreeMap<>();
             for (int i = 0; i < samples.size(); i++) {
                 if (reached[i] && hi[i] - lo[i] > 1) {
-                    byCandidate.computeIfAbsent((lo[i] + hi[i]) >>> 1, k -> new java.util.HashSet<>())
+                    byCandidate.computeIfAbsent((lo[i] + hi[i]) >>> 1, k -> new HashSet<>())
                             .add(samples.get(i).sampleId());
                 }
             }

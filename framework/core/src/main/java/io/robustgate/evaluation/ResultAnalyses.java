@@ -2,6 +2,7 @@ package io.robustgate.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.robustgate.attack.AttackSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ public record ResultAnalyses(PromptRobustness prompts, CriticalBudget criticalBu
         DiceCurve curve = null;
         if (analyses.curvePoints() > 0) {
             List<Float> budgets = DiceCurve.budgets(spec.eps(), analyses.curvePoints());
-            List<RobustnessResult> sweep = new java.util.ArrayList<>(
+            List<RobustnessResult> sweep = new ArrayList<>(
                     evaluator.sweep(spec, budgets.subList(0, budgets.size() - 1)));
             sweep.add(result);
             curve = DiceCurve.of(result, sweep);

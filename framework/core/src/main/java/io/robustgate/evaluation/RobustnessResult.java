@@ -6,6 +6,7 @@ import io.robustgate.attack.AttackSpec;
 import io.robustgate.metric.Summary;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one attack on one held-out set produced: settings, per-sample and aggregate figures
@@ -99,18 +100,18 @@ public record RobustnessResult(
     }
 
     /** The prompt comparison, if this result has one (a set read with {@code prompt=all}). */
-    public java.util.Optional<PromptRobustness> promptRobustness() {
-        return java.util.Optional.ofNullable(analyses).map(ResultAnalyses::prompts);
+    public Optional<PromptRobustness> promptRobustness() {
+        return Optional.ofNullable(analyses).map(ResultAnalyses::prompts);
     }
 
     /** The critical-budget search, if it was run. */
-    public java.util.Optional<CriticalBudget> criticalBudget() {
-        return java.util.Optional.ofNullable(analyses).map(ResultAnalyses::criticalBudget);
+    public Optional<CriticalBudget> criticalBudget() {
+        return Optional.ofNullable(analyses).map(ResultAnalyses::criticalBudget);
     }
 
     /** The Dice-against-eps curve, if it was run. */
-    public java.util.Optional<DiceCurve> curve() {
-        return java.util.Optional.ofNullable(analyses).map(ResultAnalyses::curve);
+    public Optional<DiceCurve> curve() {
+        return Optional.ofNullable(analyses).map(ResultAnalyses::curve);
     }
 
     /** The {@code n} samples with the lowest attacked Dice, worst first. */

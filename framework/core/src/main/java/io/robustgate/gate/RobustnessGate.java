@@ -7,6 +7,7 @@ import io.robustgate.metric.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Checks a result against limits and words each violation, e.g. {@code PGD eps=2/255: Dice 0.612
@@ -43,7 +44,7 @@ public final class RobustnessGate {
     public List<GateViolation> check(RobustnessResult result) {
         List<GateViolation> violations = new ArrayList<>();
         for (Limit limit : limits) {
-            java.util.Optional<String> missing = limit.metric().missing(result);
+            Optional<String> missing = limit.metric().missing(result);
             if (missing.isPresent()) {
                 violations.add(new GateViolation(result.displayName(), limit, Double.NaN, result.displayName() + ": "
                         + limit.metric().label() + " cannot be checked against " + bound(limit) + ": " + missing.get()));

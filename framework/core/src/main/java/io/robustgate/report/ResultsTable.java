@@ -12,9 +12,11 @@ import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -108,9 +110,9 @@ public final class ResultsTable {
                     prompts.meanOwnPromptDice(), prompts.meanTransferredDice()));
         }
         text.append(".\n\n");
-        Map<String, java.util.Set<String>> keys = new LinkedHashMap<>();
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
         prompts.images().forEach(image -> image.prompts().forEach(
-                p -> keys.computeIfAbsent(p.promptKey(), k -> new java.util.LinkedHashSet<>()).add(p.prompt())));
+                p -> keys.computeIfAbsent(p.promptKey(), k -> new LinkedHashSet<>()).add(p.prompt())));
         text.append("| image | ").append(String.join(" | ", keys.keySet())).append(" | worst prompt | spread |")
                 .append(transfer ? " own-prompt Dice | transferred Dice |" : "").append('\n');
         text.append("|---|").append("---:|".repeat(keys.size() + 2)).append(transfer ? "---:|---:|" : "").append('\n');
