@@ -12,6 +12,10 @@ import java.util.Optional;
  * Everything one attack on one held-out set produced: settings, per-sample and aggregate figures
  * (clean, attacked and the drop, each with a bootstrap 95% interval), and timings. Its JSON field
  * names are stable; the Maven plugin and the reports read them.
+ *
+ * @param fit how a set-level attack was fitted; null for per-sample attacks
+ * @param analyses what the analyses around the attack found (prompt comparison and transfer,
+ *     critical budget, Dice-against-eps curve; README "Results JSON"); null when none ran
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RobustnessResult(
