@@ -154,6 +154,21 @@ class CriticalBudgetSearchTest extends GoldenBundleTest {
     }
 
     @Test
+    void anEnsembleBreaksEachSampleNoLaterThanItsMember() {
+        // Per sample the ensemble keeps its members' lowest Dice, so at every budget it is at most PGD-5's.
+        AttackSpec ensemble = AttackSpec.of(AttackNames.ENSEMBLE, MAX_EPS, Map.of("members", "PGD(steps=5); FGSM"));
+        Analyses search = Analyses.NONE.withCritical(CriticalThreshold.fractionOfClean(0.5)).withCriticalStep(STEP);
+        CriticalBudget byEnsemble = evaluator.evaluate(ensemble, search).criticalBudget().orElseThrow();
+        CriticalBudget byPgd = evaluator.evaluate(PGD, search).criticalBudget().orElseThrow();
+        for (int i = 0; i < byPgd.samples().size(); i++) {
+            Float pgd = byPgd.samples().get(i).criticalEps();
+            Float both = byEnsemble.samples().get(i).criticalEps();
+            assertTrue(pgd == null || (both != null && both <= pgd + 1e-7), byPgd.samples().get(i).imageName()
+                    + ": ensemble " + both + ", PGD-5 " + pgd);
+        }
+    }
+
+    @Test
     void aSetLevelAttackHasNoPerSampleCriticalBudget() {
         AttackSpec universal = AttackSpec.of(AttackNames.UNIVERSAL, MAX_EPS, Map.of("epochs", 1));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> evaluator.evaluate(universal,
