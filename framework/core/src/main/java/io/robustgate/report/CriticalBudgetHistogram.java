@@ -11,10 +11,11 @@ import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 /**
  * How many samples each critical budget has: one bar per point of the search grid (in grey levels
- * of 255) and a last bar for the samples the largest budget did not break. The median is in the title.
+ * of 255) and a last, grey bar for the samples the largest budget did not break. The median is in the title.
  */
 public final class CriticalBudgetHistogram {
 
@@ -55,11 +56,21 @@ public final class CriticalBudgetHistogram {
     public CategoryChart chart() {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("smallest eps that breaks the sample (grey levels of 255)").yAxisTitle("samples").build();
-        chart.getStyler().setYAxisDecimalPattern("0").setXAxisLabelRotation(45);
+        chart.getStyler().setYAxisDecimalPattern("0");
+        chart.getStyler().setOverlapped(true);
         chart.getStyler().setAvailableSpaceFill(0.9);
-        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.addSeries("samples", labels(), counts()).setFillColor(new Color(0xC6, 0x28, 0x28));
+        // Two series on the same categories, so the last bar has a colour and a legend entry of its own:
+        // XChart may skip crowded axis labels, and "not broken" must read as such without one.
+        List<Integer> counts = counts();
+        List<Integer> broken = new ArrayList<>(counts);
+        broken.set(broken.size() - 1, 0);
+        List<Integer> notBroken = new ArrayList<>(java.util.Collections.nCopies(counts.size(), 0));
+        notBroken.set(notBroken.size() - 1, budget.notReached());
+        chart.addSeries("broken at this eps", labels(), broken).setFillColor(new Color(0xC6, 0x28, 0x28));
+        chart.addSeries(String.format(Locale.ROOT, "not broken up to %.1f/255", budget.maxEps() * 255), labels(), notBroken)
+                .setFillColor(new Color(0x9E, 0x9E, 0x9E));
         return chart;
     }
 
