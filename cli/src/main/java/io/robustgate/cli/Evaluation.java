@@ -58,10 +58,14 @@ final class Evaluation {
                     bundle.name(), set.name(), set.samples().size(), config.prompt(), bundle.device(), config.attacks().size());
             RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set,
                     EvaluationOptions.DEFAULTS.withBatchSize(config.batchSize()));
-            for (AttackSpec spec : config.attacks()) {
-                RobustnessResult result = evaluator.evaluate(spec);
+            for (int i = 0; i < config.attacks().size(); i++) {
+                RobustnessResult result = evaluator.evaluate(config.attacks().get(i), config.attackAnalyses().get(i));
                 results.add(result);
                 out.println(ResultsTable.headline(result));
+                String analyses = ResultsTable.analysesHeadline(result);
+                if (!analyses.isEmpty()) {
+                    out.println("  " + analyses);
+                }
             }
         } catch (ModelBundleException e) {
             throw new BadInputException("model: " + e.getMessage(), e);

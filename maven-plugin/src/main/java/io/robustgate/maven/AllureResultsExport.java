@@ -148,10 +148,11 @@ final class AllureResultsExport {
         attach(attachments, uuid, "summary", "summary.html", SummaryAttachment.MEDIA_TYPE,
                 SummaryAttachment.html(result.displayName(), List.of(result), curves));
         for (RobustnessCurve curve : curves) {
-            attach(attachments, uuid, "robustness curve: " + curve.title(), "curve.png", "image/png", curve.png());
+            attach(attachments, uuid, "robustness curve: " + curve.title(), "sweep-curve.png", "image/png", curve.png());
         }
         attach(attachments, uuid, "Summary (text)", "summary.txt", "text/plain", summary(document, result));
         attach(attachments, uuid, "Per-sample results", "samples.csv", "text/csv", ResultsTable.samplesCsv(result));
+        attachAnalyses(attachments, uuid, result);
         JSON.writeValue(resultsDirectory.resolve(uuid + "-result.json").toFile(), allure);
     }
 
@@ -214,6 +215,25 @@ final class AllureResultsExport {
                 .toList();
         return sweep.stream().map(r -> r.attack().eps()).distinct().count() >= 2 ? List.of(new RobustnessCurve(sweep))
                 : List.of();
+    }
+
+    /** The prompt table, the critical-budget histogram and the Dice-against-eps curve, where measured. */
+    private void attachAnalyses(ArrayNode attachments, String uuid, RobustnessResult result) throws IOException {
+        String prompts = ResultsTable.promptsMarkdown(result);
+        if (!prompts.isEmpty()) {
+            attach(attachments, uuid, "Prompts × Dice (largest spread first)", "prompts.md", "text/markdown", prompts);
+        }
+        if (result.criticalBudget().isPresent()) {
+            attach(attachments, uuid, "Critical eps", "critical-eps.md", "text/markdown",
+                    ResultsTable.criticalBudgetMarkdown(result));
+            attach(attachments, uuid, "Critical eps histogram", "critical-eps.png", "image/png",
+                    new io.robustgate.report.CriticalBudgetHistogram(result, result.criticalBudget().get()).png());
+        }
+        if (result.curve().isPresent()) {
+            attach(attachments, uuid, "Dice against eps", "curve.md", "text/markdown", ResultsTable.curveMarkdown(result));
+            attach(attachments, uuid, "Dice against eps (curve)", "curve.png", "image/png",
+                    new io.robustgate.report.RobustnessCurve(result, result.curve().get()).png());
+        }
     }
 
     private void attach(ArrayNode attachments, String uuid, String name, String suffix, String type, String content)

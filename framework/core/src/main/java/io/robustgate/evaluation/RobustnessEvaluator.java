@@ -150,6 +150,17 @@ public final class RobustnessEvaluator {
     }
 
     /**
+     * {@link #evaluate(AttackSpec)}, then the analyses around it: the prompt comparison when images
+     * have several prompts, and what {@code analyses} asks for (prompt transfer, critical budget,
+     * Dice-against-eps curve), all attached to the result ({@link RobustnessResult#analyses()}).
+     */
+    public RobustnessResult evaluate(AttackSpec spec, Analyses analyses) {
+        RobustnessResult result = evaluate(spec);
+        ResultAnalyses found = ResultAnalyses.measure(this, spec, result, analyses);
+        return found == null ? result : result.withAnalyses(found);
+    }
+
+    /**
      * Attacks every sample with {@code spec}. A set-level attack is fitted first, and where it was
      * fitted on samples of this set, only the others are attacked and reported. The
      * result carries the gradient-masking alarms its passes raised and, where a weaker attack this
@@ -198,6 +209,28 @@ public final class RobustnessEvaluator {
             options.progress().progress(spec.displayName(), batch.to, samples.size(), System.nanoTime() - start);
         });
         return finish(outcomes, cleanPass, (System.nanoTime() - start) / 1e9);
+    }
+
+    EvaluationOptions options() {
+        return options;
+    }
+
+    ProgressListener progress() {
+        return options.progress();
+    }
+
+    /**
+     * The samples of this set that {@code keep} selects, with this evaluator's batch size (measured
+     * once) and without progress lines: for analyses that attack a few samples at a time.
+     */
+    RobustnessEvaluator only(java.util.function.Predicate<Sample> keep) {
+        return new RobustnessEvaluator(bundle, set.only(keep),
+                options.withBatchSize(batchSize()).withProgress(ProgressListener.NONE));
+    }
+
+    /** A sample's seed from the attack seed and the sample's identity, not its position. */
+    static long sampleSeed(long seed, Sample sample) {
+        return new SplittableRandom(seed ^ sample.id().hashCode()).nextLong();
     }
 
     /** One result's samples, filled batch by batch. */
@@ -397,7 +430,7 @@ public final class RobustnessEvaluator {
         long[] seeds(long seed) {
             long[] seeds = new long[to - from];
             for (int i = from; i < to; i++) {
-                seeds[i - from] = new SplittableRandom(seed ^ set.samples().get(i).id().hashCode()).nextLong();
+                seeds[i - from] = sampleSeed(seed, set.samples().get(i));
             }
             return seeds;
         }

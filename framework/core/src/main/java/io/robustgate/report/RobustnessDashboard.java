@@ -3,11 +3,11 @@ package io.robustgate.report;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
 import io.robustgate.gate.CheckedResult;
+import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.GateViolation;
 import io.robustgate.gate.Limit;
 import io.robustgate.gate.RecordedGate;
 import io.robustgate.gate.RuleOutcome;
-import io.robustgate.metric.Summary;
 import io.robustgate.report.SummaryRow.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,8 +35,9 @@ public final class RobustnessDashboard {
 
     public static final String FILE = "robustness.html";
 
-    /** Optional sections, in page order. The prompt table and critical-eps histogram go here when their results exist. */
-    static final List<DashboardSection> SECTIONS = List.of(new AlarmsSection(), new EnsembleSection(), new UniversalSection());
+    /** Optional sections, in page order; each shows only when some result has its data. */
+    static final List<DashboardSection> SECTIONS = List.of(new AlarmsSection(), new PromptSection(),
+            new CriticalBudgetSection(), new EnsembleSection(), new UniversalSection());
 
     /**
      * How many worst samples the gallery shows per ranking: each is two inline PNGs (~180 kB for the
@@ -162,11 +163,15 @@ public final class RobustnessDashboard {
     private static List<String> measured(RobustnessResult result, List<Limit> limits, List<GateViolation> violations) {
         List<String> lines = new ArrayList<>();
         for (Limit limit : limits) {
-            Summary summary = limit.metric().summary(result);
             boolean violated = violations.stream().anyMatch(v -> v.limit() != null && v.limit().equals(limit));
-            lines.add(String.format(Locale.ROOT, "%s on %s / %s: %s%s — measured %.3f (95%% CI %.3f–%.3f, n=%d): %s",
-                    result.displayName(), result.model(), result.dataset(), limit.metric().label(), bounds(limit),
-                    summary.mean(), summary.ciLow(), summary.ciHigh(), summary.n(), violated ? "VIOLATED" : "met"));
+            // Single figures (median critical eps, curve area) have no interval; means do.
+            String measured = limit.metric().summary(result)
+                    .map(summary -> String.format(Locale.ROOT, "%.3f (95%% CI %.3f–%.3f, n=%d)", summary.mean(),
+                            summary.ciLow(), summary.ciHigh(), summary.n()))
+                    .orElseGet(() -> limit.metric().format(limit.metric().value(result, GateStatistic.MEAN)));
+            lines.add(String.format(Locale.ROOT, "%s on %s / %s: %s%s — measured %s: %s", result.displayName(),
+                    result.model(), result.dataset(), limit.metric().label(), bounds(limit), measured,
+                    violated ? "VIOLATED" : "met"));
         }
         violations.stream().filter(v -> v.limit() == null).forEach(v -> lines.add(v.message() + ": VIOLATED"));
         return lines;
@@ -175,12 +180,17 @@ public final class RobustnessDashboard {
     private static String bounds(Limit limit) {
         StringBuilder text = new StringBuilder();
         if (limit.minimum() != null) {
-            text.append(String.format(Locale.ROOT, " ≥ %.2f", limit.minimum()));
+            text.append(" ≥ ").append(bound(limit, limit.minimum()));
         }
         if (limit.maximum() != null) {
-            text.append(String.format(Locale.ROOT, " ≤ %.2f", limit.maximum()));
+            text.append(" ≤ ").append(bound(limit, limit.maximum()));
         }
         return text.toString();
+    }
+
+    /** Two decimals as limits are written ({@code 0.20}); a budget in grey levels ({@code 2.00/255}). */
+    static String bound(Limit limit, double value) {
+        return limit.metric().isBudget() ? limit.metric().format(value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** Per model and data set: a Dice chart and an IoU chart. */

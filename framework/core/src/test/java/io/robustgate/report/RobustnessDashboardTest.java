@@ -8,7 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.robustgate.attack.AttackNames;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.data.Sample;
+import io.robustgate.evaluation.CriticalBudget;
+import io.robustgate.evaluation.CriticalThreshold;
+import io.robustgate.evaluation.ImagePrompts;
+import io.robustgate.evaluation.PromptRobustness;
+import io.robustgate.evaluation.PromptScore;
+import io.robustgate.evaluation.ResultAnalyses;
 import io.robustgate.evaluation.Results;
+import io.robustgate.evaluation.SampleCriticalEps;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleArtifacts;
 import io.robustgate.gate.GateMetric;
@@ -18,6 +25,7 @@ import io.robustgate.gate.Limit;
 import io.robustgate.gate.RecordedGate;
 import io.robustgate.gate.RuleCheck;
 import io.robustgate.gate.RuleOutcome;
+import io.robustgate.metric.Summary;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -174,6 +182,28 @@ class RobustnessDashboardTest {
         String html = new RobustnessDashboard(new DashboardData("t", documents, outcomes, List.of(results)), trend).html();
         assertNotNull(Jsoup.parse(html).selectFirst("#trend img"));
         assertEquals(2, trend.builds().size());
+    }
+
+    @Test
+    void promptAndCriticalBudgetSectionsShowWhenAResultHasThoseAnalyses() {
+        PromptRobustness prompts = new PromptRobustness(List.of(new ImagePrompts("000_HC.png", "000_HC_Annotation.png",
+                List.of(new PromptScore("p1", "fetal head", 0.9, 0.85), new PromptScore("p2", "fetal skull", 0.9, 0.55)),
+                "p2", 0.55, 0.30, 0.0, List.of())), new Summary(0.55, 0, 0.55, 0.55, 1), new Summary(0.30, 0, 0.30, 0.30, 1),
+                null, null);
+        CriticalBudget critical = new CriticalBudget(new CriticalThreshold(0.5, true), 1 / 255f, 4 / 255f,
+                List.of(new SampleCriticalEps("000_HC.png|000_HC_Annotation.png|p1", "000_HC.png", "p1", 0.9, 0.45, 2 / 255f)),
+                2 / 255f, false, List.of(new CriticalBudget.HistogramBin(1 / 255f, 0), new CriticalBudget.HistogramBin(2 / 255f, 1)),
+                0, 3);
+        RobustnessResult analysed = fgsm4.withAnalyses(new ResultAnalyses(prompts, critical, null));
+        Document page = Jsoup.parse(new RobustnessDashboard(new DashboardData("t",
+                List.of(ResultsDocument.of("maven:evaluate", List.of(analysed))), List.of(), List.of()), null).html());
+
+        Element promptRow = page.selectFirst("#prompts table.prompts tbody tr");
+        assertNotNull(promptRow, page.select("section.extra").outerHtml());
+        assertEquals(List.of("000_HC.png", "p2", "0.550", "0.300", "0.000"), promptRow.select("td").eachText());
+        Element budget = page.getElementById("critical-eps");
+        assertTrue(budget.text().contains("Median critical eps 2.00/255 over 1 samples"), budget.text());
+        assertTrue(budget.selectFirst("img").attr("src").startsWith("data:image/png;base64,"));
     }
 
     /** The same result with pictures kept for its two worst samples, as the evaluator keeps them. */

@@ -2,6 +2,8 @@ package io.robustgate.junit;
 
 import io.robustgate.attack.AttackOptionsText;
 import io.robustgate.attack.AttackSpec;
+import io.robustgate.evaluation.Analyses;
+import io.robustgate.evaluation.CriticalThreshold;
 import io.robustgate.gate.GateMetric;
 import io.robustgate.gate.Limit;
 import io.robustgate.gate.RobustnessGate;
@@ -18,11 +20,14 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  *
  * @param prompt the annotation's prompt key, empty when it keeps the held-out set's
  * @param sampleLimit how many samples to attack; 0 for all
+ * @param analyses what is measured around the attack (prompt transfer, critical budget, curve)
+ * @param namePattern the invocation's display name pattern ({@link AdversarialRobustness#name()})
  */
-record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit, String namePattern) {
+record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit, Analyses analyses,
+        String namePattern) {
 
-    AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit) {
-        this(attack, gate, prompt, sampleLimit, InvocationName.DEFAULT);
+    AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit, Analyses analyses) {
+        this(attack, gate, prompt, sampleLimit, analyses, InvocationName.DEFAULT);
     }
 
     /** One case per budget of the annotation, in the order written. */
@@ -40,6 +45,12 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
                     + annotation.steps());
         }
         RobustnessGate gate = new RobustnessGate(limits(annotation), annotation.gateOn(), annotation.failOnAlarms());
+        Analyses analyses;
+        try {
+            analyses = analyses(annotation);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
+        }
         List<AttackCase> cases = new ArrayList<>();
         for (float eps : annotation.eps()) {
             AttackSpec spec;
@@ -57,10 +68,28 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
             } catch (IllegalArgumentException e) {
                 throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
             }
-            cases.add(new AttackCase(spec, gate, annotation.prompt().trim(), annotation.sampleLimit(),
+            cases.add(new AttackCase(spec, gate, annotation.prompt().trim(), annotation.sampleLimit(), analyses,
                     InvocationName.validated(annotation.name(), where)));
         }
         return cases;
+    }
+
+    private static Analyses analyses(AdversarialRobustness annotation) {
+        if (isSet(annotation.criticalDice()) && isSet(annotation.criticalFraction())) {
+            throw new IllegalArgumentException("give criticalDice (an absolute Dice) or criticalFraction (of the clean "
+                    + "Dice), not both");
+        }
+        CriticalThreshold critical = isSet(annotation.criticalDice()) ? CriticalThreshold.absolute(annotation.criticalDice())
+                : isSet(annotation.criticalFraction()) ? CriticalThreshold.fractionOfClean(annotation.criticalFraction())
+                : null;
+        if (critical == null && isSet(annotation.minMedianCriticalEps())) {
+            throw new IllegalArgumentException("minMedianCriticalEps needs the critical-budget search: set criticalDice "
+                    + "(e.g. 0.5) or criticalFraction (e.g. 0.5 of the clean Dice)");
+        }
+        if (annotation.curvePoints() == 0 && isSet(annotation.minCurveArea())) {
+            throw new IllegalArgumentException("minCurveArea needs a curve: set curvePoints (e.g. 8)");
+        }
+        return new Analyses(annotation.promptTransfer(), critical, annotation.criticalStep(), annotation.curvePoints());
     }
 
     private static List<Limit> limits(AdversarialRobustness annotation) {
@@ -76,6 +105,18 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
         }
         if (isSet(annotation.maxIoUDrop())) {
             limits.add(Limit.maximum(GateMetric.IOU_DROP, annotation.maxIoUDrop()));
+        }
+        if (isSet(annotation.minWorstPromptDice())) {
+            limits.add(Limit.minimum(GateMetric.WORST_PROMPT_DICE, annotation.minWorstPromptDice()));
+        }
+        if (isSet(annotation.maxPromptSpread())) {
+            limits.add(Limit.maximum(GateMetric.PROMPT_SPREAD, annotation.maxPromptSpread()));
+        }
+        if (isSet(annotation.minMedianCriticalEps())) {
+            limits.add(Limit.minimum(GateMetric.MEDIAN_CRITICAL_EPS, annotation.minMedianCriticalEps()));
+        }
+        if (isSet(annotation.minCurveArea())) {
+            limits.add(Limit.minimum(GateMetric.CURVE_AREA, annotation.minCurveArea()));
         }
         return limits;
     }
