@@ -85,6 +85,15 @@ public final class DashboardChart {
      * @param gates   the limits that apply to them, with the rule or annotation each comes from
      */
     public DashboardChart(String title, Score score, List<RobustnessResult> results, List<NamedLimit> gates) {
+        this(title, score, results, gates, DashboardChart::attackName);
+    }
+
+    /**
+     * @param seriesName the curve a result belongs to; results of one attack from different tests
+     *     (another prompt, fewer samples) must not be joined into one line
+     */
+    public DashboardChart(String title, Score score, List<RobustnessResult> results, List<NamedLimit> gates,
+            Function<RobustnessResult, String> seriesName) {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("a chart needs at least one result");
         }
@@ -92,8 +101,8 @@ public final class DashboardChart {
         this.score = score;
         this.byAttack = new LinkedHashMap<>();
         results.stream()
-                .sorted(Comparator.comparing((RobustnessResult r) -> attackName(r)).thenComparingDouble(r -> r.attack().eps()))
-                .forEach(r -> byAttack.computeIfAbsent(attackName(r), k -> new ArrayList<>()).add(r));
+                .sorted(Comparator.comparing(seriesName).thenComparingDouble(r -> r.attack().eps()))
+                .forEach(r -> byAttack.computeIfAbsent(seriesName.apply(r), k -> new ArrayList<>()).add(r));
         this.cleanMean = results.stream().mapToDouble(r -> score.clean.apply(r).mean()).average().orElse(Double.NaN);
         List<GateLine> lines = new ArrayList<>();
         for (NamedLimit gate : gates) {

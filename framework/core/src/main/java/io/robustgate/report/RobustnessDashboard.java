@@ -204,9 +204,10 @@ public final class RobustnessDashboard {
             List<RobustnessResult> results = group.getValue().stream().map(DashboardData.Sourced::result).toList();
             List<DashboardChart.NamedLimit> gates = gatesOn(group.getValue());
             List<ChartView> charts = new ArrayList<>();
+            java.util.function.Function<RobustnessResult, String> seriesName = seriesNames(group.getValue());
             for (DashboardChart.Score score : DashboardChart.Score.values()) {
                 DashboardChart chart = new DashboardChart(score.label() + " against eps: " + group.getKey(), score,
-                        results, gates);
+                        results, gates, seriesName);
                 List<String> lines = chart.gateLines().stream()
                         .map(l -> String.format(Locale.ROOT, "%s (drawn at %.3f)", l.label(), l.level())).toList();
                 charts.add(new ChartView(score.label(), DataUri.png(chart.png()), score.label() + " against eps for "
@@ -215,6 +216,28 @@ public final class RobustnessDashboard {
             groups.add(new GroupView(group.getKey(), charts));
         }
         return groups;
+    }
+
+    /**
+     * One curve per attack, or per attack and source where several sources ran the same attack (a
+     * prompt test on two images beside evaluate's 48): {@code PGD steps=10 (PromptRobustnessTest)}.
+     */
+    private static java.util.function.Function<RobustnessResult, String> seriesNames(List<DashboardData.Sourced> results) {
+        Map<RobustnessResult, String> names = new java.util.IdentityHashMap<>();
+        Map<String, java.util.Set<String>> sources = new LinkedHashMap<>();
+        results.forEach(s -> sources.computeIfAbsent(DashboardChart.attackName(s.result()), k -> new java.util.HashSet<>())
+                .add(String.valueOf(s.source())));
+        for (DashboardData.Sourced s : results) {
+            String attack = DashboardChart.attackName(s.result());
+            names.put(s.result(), sources.get(attack).size() > 1 ? attack + " (" + shortSource(s.source()) + ")" : attack);
+        }
+        return names::get;
+    }
+
+    /** {@code junit:io.example.FetalHeadTest#method} → {@code FetalHeadTest}; {@code maven:evaluate} → {@code evaluate}. */
+    static String shortSource(String source) {
+        String name = String.valueOf(source).replaceFirst("^[a-z]+:", "").replaceFirst("#.*$", "");
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** The limits of every rule that matched one of these results, and of every annotation that gated one. */

@@ -185,6 +185,17 @@ class RobustnessDashboardTest {
     }
 
     @Test
+    void oneAttackFromTwoSourcesIsTwoCurves() {
+        RobustnessResult fromATest = Results.of(AttackSpec.fgsm(2 / 255f), new double[] {0.9, 0.9}, new double[] {0.3, 0.4});
+        String html = new RobustnessDashboard(new DashboardData("t", List.of(
+                ResultsDocument.of("junit:io.example.FetalHeadTest#fgsm", List.of(fgsm1, fgsm4)),
+                ResultsDocument.of("junit:io.example.PromptTest#prompts", List.of(fromATest))), List.of(), List.of()), null)
+                .html();
+        assertTrue(Jsoup.parse(html).selectFirst("figure.chart[data-score=Dice] img").attr("alt")
+                .contains("FGSM (FetalHeadTest), FGSM (PromptTest)"));
+    }
+
+    @Test
     void promptAndCriticalBudgetSectionsShowWhenAResultHasThoseAnalyses() {
         PromptRobustness prompts = new PromptRobustness(List.of(new ImagePrompts("000_HC.png", "000_HC_Annotation.png",
                 List.of(new PromptScore("p1", "fetal head", 0.9, 0.85), new PromptScore("p2", "fetal skull", 0.9, 0.55)),
