@@ -1,7 +1,9 @@
 package io.robustgate.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.robustgate.evaluation.Provenance;
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.ShardLayout;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +16,17 @@ import java.util.Map;
  * @param source who produced it, e.g. {@code maven:evaluate} or {@code junit:Class#method}
  * @param configurationOverrides the {@code <key>.override} settings in force when it was produced
  *     (e.g. a sample limit that weakened an annotated gate), so that the file says so wherever it goes
+ * @param provenance model file, data set (by content hash) and RobustGate version the results come
+ *     from; null in files written before schema 3
+ * @param shard which shard of the set the results cover, for the merge ({@link ShardMerge}); null
+ *     for the whole set
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultsDocument(int schemaVersion, String tool, String createdAt, String source,
-        Map<String, String> configurationOverrides, List<RobustnessResult> results) {
+        Map<String, String> configurationOverrides, List<RobustnessResult> results, Provenance provenance,
+        ShardLayout shard) {
 
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public ResultsDocument {
         configurationOverrides = configurationOverrides == null ? Map.of()
@@ -27,12 +34,33 @@ public record ResultsDocument(int schemaVersion, String tool, String createdAt, 
         results = results == null ? List.of() : List.copyOf(results);
     }
 
+    /** A document without provenance or shard (schema 2's fields). */
+    public ResultsDocument(int schemaVersion, String tool, String createdAt, String source,
+            Map<String, String> configurationOverrides, List<RobustnessResult> results) {
+        this(schemaVersion, tool, createdAt, source, configurationOverrides, results, null, null);
+    }
+
     public static ResultsDocument of(String source, List<RobustnessResult> results) {
         return new ResultsDocument(SCHEMA_VERSION, "robustgate", java.time.Instant.now().toString(), source, Map.of(),
                 results);
     }
 
+    /** The results of an evaluator, with what they were computed from and, when sharded, which shard. */
+    public static ResultsDocument of(String source, List<RobustnessResult> results,
+            io.robustgate.evaluation.RobustnessEvaluator evaluator) {
+        return of(source, results).withProvenance(evaluator.provenance(), evaluator.shardLayout().orElse(null));
+    }
+
     public ResultsDocument withConfigurationOverrides(Map<String, String> overrides) {
-        return new ResultsDocument(schemaVersion, tool, createdAt, source, overrides, results);
+        return new ResultsDocument(schemaVersion, tool, createdAt, source, overrides, results, provenance, shard);
+    }
+
+    public ResultsDocument withProvenance(Provenance value, ShardLayout layout) {
+        return new ResultsDocument(schemaVersion, tool, createdAt, source, configurationOverrides, results, value, layout);
+    }
+
+    public ResultsDocument withResults(List<RobustnessResult> value) {
+        return new ResultsDocument(schemaVersion, tool, createdAt, source, configurationOverrides, value, provenance,
+                shard);
     }
 }
