@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,54 @@ class CommandLineProcessIT {
         assertEquals(ExitCode.PASSED, report.exit(), report.all());
         assertTrue(Files.readString(config.resolveSibling("robustgate-report/robustness-summary.md")).contains("- **FGSM eps=1/255**: passed"));
         assertTrue(Files.isRegularFile(config.resolveSibling("robustgate-report/robustness-summary.json")));
+    }
+
+    /**
+     * Two GitLab {@code parallel:} jobs (CI_NODE_INDEX/CI_NODE_TOTAL) evaluate a shard each; check over
+     * the folder of their results prints exactly the unsharded run's figures, and with one shard
+     * missing exits 3 naming the file it found.
+     */
+    @Test
+    void gitLabParallelShardsMergeIntoTheUnshardedFigures() throws Exception {
+        Path config = write("shards", "robustgate.yaml", """
+                model: %1$s/fixture-bundle
+                dataset: %1$s/heldout
+                device: cpu
+                batchSize: 2
+                attacks:
+                  - type: PGD
+                    eps: 2/255
+                    steps: 2
+                rules:
+                  - attack: PGD
+                    eps: 2/255
+                    limits:
+                      - {metric: DICE, minimum: 0.05}
+                """.formatted(GOLDEN));
+        Path folder = config.getParent();
+        Path results = folder.resolve("robustgate-results/evaluate.json");
+        for (int k = 1; k <= 2; k++) {
+            Run shard = cli(folder, Map.of("CI_NODE_INDEX", Integer.toString(k), "CI_NODE_TOTAL", "2"),
+                    "evaluate", "-c", "robustgate.yaml");
+            assertEquals(ExitCode.PASSED, shard.exit(), shard.all());
+            assertTrue(shard.out().contains("samples of 6: shard " + k + "/2"), shard.out());
+            Path artifact = folder.resolve("artifacts/shard-" + k + "/evaluate.json");
+            Files.createDirectories(artifact.getParent());
+            Files.move(results, artifact, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Run whole = cli(folder, "run", "-c", "robustgate.yaml");
+        assertEquals(ExitCode.PASSED, whole.exit(), whole.all());
+
+        Run merged = cli(folder, "check", "-c", "robustgate.yaml", "--results", "artifacts");
+        assertEquals(ExitCode.PASSED, merged.exit(), merged.all());
+        String passed = whole.out().lines().filter(l -> l.startsWith("Rule PGD eps=2/255 passed: ")).findFirst().orElseThrow();
+        assertTrue(merged.out().contains(passed), "merged: " + merged.out() + "\nunsharded: " + passed);
+        assertTrue(merged.out().contains("1 result(s) from 1 file(s)"), merged.out());
+
+        Run missing = cli(folder, "check", "-c", "robustgate.yaml", "--results", "artifacts/shard-1");
+        assertEquals(ExitCode.BAD_INPUT, missing.exit(), missing.all());
+        assertTrue(missing.err().contains("shard 2/2 of run cli:evaluate (PGD eps=2/255 steps=2) is missing: found only "
+                + Path.of("artifacts/shard-1/evaluate.json") + " (1/2)"), missing.err());
     }
 
     @Test
@@ -187,6 +236,10 @@ class CommandLineProcessIT {
     }
 
     private static Run cli(Path workingDirectory, String... args) throws Exception {
+        return cli(workingDirectory, Map.of(), args);
+    }
+
+    private static Run cli(Path workingDirectory, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // One libtorch thread: fastest on a shared CI machine (see the parent POM).
                 "-Dai.djl.pytorch.num_threads=" + System.getProperty("robustgate.torch.threads", "1"),
@@ -199,6 +252,10 @@ class CommandLineProcessIT {
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         // A CI runner's own summary file must not receive the test's tables.
         builder.environment().remove(StepSummary.GITHUB_VARIABLE);
+        // Nor may a GitLab runner's parallel job numbers shard the test's runs.
+        builder.environment().remove("CI_NODE_INDEX");
+        builder.environment().remove("CI_NODE_TOTAL");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -125,7 +125,7 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
         for (var alarm : attacked.alarms()) {
             System.out.println("[robustgate] gradient masking suspected: " + attacked.displayName() + ": " + alarm.message());
         }
-        InvocationResultsFile.write(context, attacked, index);
+        InvocationResultsFile.write(context, attacked, index, evaluator);
         methodResults.add(attacked);
         ResultAttachments.attachResult(report, attacked);
         if (index == methodResults.invocations() && methodResults.invocations() > 1) {
