@@ -64,6 +64,14 @@ public final class RobustnessEvaluator {
     private final List<RobustnessResult> history = new ArrayList<>();
 
     public RobustnessEvaluator(ModelBundle bundle, HeldOutSet set, EvaluationOptions options) {
+        this(bundle, set, options, false);
+    }
+
+    /**
+     * @param emptyShardAllowed whether this shard may hold none of the set's samples: true for the
+     *     samples a set-level attack was not fitted on (a share of the set, which a shard may miss)
+     */
+    private RobustnessEvaluator(ModelBundle bundle, HeldOutSet set, EvaluationOptions options, boolean emptyShardAllowed) {
         this.bundle = bundle;
         this.set = set;
         this.options = options;
@@ -73,7 +81,7 @@ public final class RobustnessEvaluator {
         long bytesPerSample = 4L * (image.channels() + 1) * image.height() * image.width();
         this.evaluated = options.shard().whole() ? set.samples()
                 : SampleBlocks.shardOf(set.samples(), blockSize(options), options.shard());
-        if (evaluated.isEmpty()) {
+        if (evaluated.isEmpty() && !emptyShardAllowed) {
             throw new IllegalArgumentException("shard " + options.shard() + " of " + set.name() + " holds no sample: "
                     + set.samples().size() + " samples make " + SampleBlocks.of(set.samples(), blockSize(options)).size()
                     + " block(s) of " + blockSize(options) + "; use at most that many shards");
@@ -244,7 +252,7 @@ public final class RobustnessEvaluator {
         } else if (!fitSamples.wholeSet()) {
             Set<String> fitted = fitSamples.fittedAmong(set.samples().stream().map(Sample::id).toList());
             fitting = new RobustnessEvaluator(bundle, set.only(sample -> fitted.contains(sample.id())), unsharded);
-            evaluated = new RobustnessEvaluator(bundle, set.only(sample -> !fitted.contains(sample.id())), options);
+            evaluated = new RobustnessEvaluator(bundle, set.only(sample -> !fitted.contains(sample.id())), options, true);
             fittedIds = List.copyOf(fitted);
         } else if (!options.shard().whole()) {
             fitting = new RobustnessEvaluator(bundle, set, unsharded);

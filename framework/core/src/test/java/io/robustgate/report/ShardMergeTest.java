@@ -113,6 +113,32 @@ class ShardMergeTest {
         }
     }
 
+    /**
+     * A set-level attack is fitted by every shard on the same samples as the unsharded run (the
+     * fit is not sharded) and evaluated on the shard's part of the rest; a shard may hold none of
+     * the rest. Merged, it is the unsharded result again.
+     */
+    @Test
+    void aUniversalPerturbationFittedOnAShareMergesToo() {
+        AttackSpec universal = AttackSpec.of(io.robustgate.attack.AttackNames.UNIVERSAL, 8 / 255f,
+                java.util.Map.of("epochs", 2, "fitFraction", 0.5));
+        java.util.function.Function<Shard, ResultsDocument> run = shard -> {
+            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(),
+                    EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE).withBatchSize(BLOCK).withShard(shard));
+            return ResultsDocument.of("maven:evaluate", List.of(evaluator.evaluate(universal)), evaluator);
+        };
+        RobustnessResult expected = run.apply(Shard.WHOLE).results().get(0);
+        assertEquals(3, expected.samples().size(), "half the six samples fitted, the other half evaluated");
+        for (int k = 1; k <= 3; k++) {
+            ResultsFile.write(dir.resolve("shard-" + k + "/evaluate.json"), run.apply(new Shard(k, 3)));
+        }
+        RobustnessResult actual = ResultsFile.readAll(dir).get(0).results().get(0);
+        assertEquals(ResultsFile.toJson(expected.samples()), ResultsFile.toJson(actual.samples()));
+        assertEquals(expected.adversarialDice(), actual.adversarialDice());
+        assertEquals(expected.fit().fittedSamples(), actual.fit().fittedSamples());
+        assertEquals(expected.fit().lossPerEpoch(), actual.fit().lossPerEpoch());
+    }
+
     @Test
     void provenanceRecordsModelAndDataByContentAndTheVersion() {
         Provenance provenance = unsharded.provenance();
