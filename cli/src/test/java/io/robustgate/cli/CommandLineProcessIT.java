@@ -129,6 +129,63 @@ class CommandLineProcessIT {
                 + Path.of("artifacts/shard-1/evaluate.json") + " (1/2)"), missing.err());
     }
 
+    /**
+     * An evaluate process killed (SIGKILL) after its first finished batch, started again with the
+     * same checkpoint folder, resumes there and writes the results of an uninterrupted run.
+     */
+    @Test
+    void aKilledEvaluationResumesFromItsCheckpointToTheUninterruptedResults() throws Exception {
+        Path config = write("resume", "robustgate.yaml", """
+                model: %1$s/fixture-bundle
+                dataset: %1$s/heldout
+                device: cpu
+                batchSize: 1
+                resultsFile: results/evaluate.json
+                attacks:
+                  - type: PGD
+                    eps: 2/255
+                    steps: 100
+                """.formatted(GOLDEN));
+        Path folder = config.getParent();
+        Path checkpoints = folder.resolve("checkpoints");
+        Process killed = start(folder, Map.of(), "evaluate", "-c", "robustgate.yaml", "--checkpoint-dir", "checkpoints");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (finishedBatches(checkpoints) < 1 && killed.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        killed.destroyForcibly().waitFor();
+        assertTrue(finishedBatches(checkpoints) >= 1, "a batch was finished before the kill");
+
+        Run resumed = cli(folder, "evaluate", "-c", "robustgate.yaml", "--checkpoint-dir", "checkpoints");
+        assertEquals(ExitCode.PASSED, resumed.exit(), resumed.all());
+        java.util.regex.Matcher done = java.util.regex.Pattern.compile("Resuming PGD eps=2/255 steps=100 from checkpoint .*: (\\d) sample\\(s\\) already done")
+                .matcher(resumed.out());
+        assertTrue(done.find(), resumed.out());
+        int already = Integer.parseInt(done.group(1));
+        assertTrue(already >= 1 && already < 6, "killed half-way: " + already + " of 6 samples done");
+        String resumedSamples = io.robustgate.report.ResultsFile.toJson(
+                io.robustgate.report.ResultsFile.read(folder.resolve("results/evaluate.json")).results().get(0).samples());
+
+        Run uninterrupted = cli(folder, "evaluate", "-c", "robustgate.yaml");
+        assertEquals(ExitCode.PASSED, uninterrupted.exit(), uninterrupted.all());
+        assertEquals(io.robustgate.report.ResultsFile.toJson(io.robustgate.report.ResultsFile.read(
+                folder.resolve("results/evaluate.json")).results().get(0).samples()), resumedSamples);
+    }
+
+    /** Batch lines in the checkpoint files under {@code folder} (the first line of each is its key). */
+    private static long finishedBatches(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            long lines = 0;
+            for (Path file : files.toList()) {
+                lines += Files.readAllLines(file).stream().filter(l -> l.endsWith("]")).count();
+            }
+            return lines;
+        }
+    }
+
     @Test
     void failingGateFromJsonExitsOneNamingTheRuleAndItsNumbers() throws Exception {
         Path config = write("fail-json", "robustgate.json", """
@@ -240,14 +297,30 @@ class CommandLineProcessIT {
     }
 
     private static Run cli(Path workingDirectory, Map<String, String> environment, String... args) throws Exception {
+        Path out = Files.createTempFile(cases, "out", ".txt");
+        Path err = Files.createTempFile(cases, "err", ".txt");
+        Process process = start(workingDirectory, environment, out, err, args);
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("CLI did not finish in 180 s: " + List.of(args));
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** The CLI as a process of its own, its output discarded. */
+    private static Process start(Path workingDirectory, Map<String, String> environment, String... args) throws Exception {
+        return start(workingDirectory, environment, Files.createTempFile(cases, "out", ".txt"),
+                Files.createTempFile(cases, "err", ".txt"), args);
+    }
+
+    private static Process start(Path workingDirectory, Map<String, String> environment, Path out, Path err,
+            String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // One libtorch thread: fastest on a shared CI machine (see the parent POM).
                 "-Dai.djl.pytorch.num_threads=" + System.getProperty("robustgate.torch.threads", "1"),
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(cases, "out", ".txt");
-        Path err = Files.createTempFile(cases, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         // A CI runner's own summary file must not receive the test's tables.
@@ -256,11 +329,6 @@ class CommandLineProcessIT {
         builder.environment().remove("CI_NODE_INDEX");
         builder.environment().remove("CI_NODE_TOTAL");
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("CLI did not finish in 180 s: " + command);
-        }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return builder.start();
     }
 }
