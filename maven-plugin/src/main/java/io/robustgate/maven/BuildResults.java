@@ -47,7 +47,16 @@ record BuildResults(List<ResultsDocument> fresh, List<StaleFile> stale) {
             }
         }
         // The shards of a sharded run (CI artifacts) become the one document an unsharded run writes.
-        return new BuildResults(List.copyOf(ShardMerge.merge(fresh)), List.copyOf(stale));
+        try {
+            return new BuildResults(List.copyOf(ShardMerge.merge(fresh)), List.copyOf(stale));
+        } catch (IllegalArgumentException e) {
+            if (stale.isEmpty()) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getMessage() + " (not read, as older than this build: "
+                    + String.join(", ", stale.stream().map(f -> f.file().toString()).toList())
+                    + "; set acceptEarlierResults for results downloaded from other CI jobs)", e);
+        }
     }
 
     /**

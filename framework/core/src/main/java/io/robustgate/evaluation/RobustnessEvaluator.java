@@ -20,7 +20,6 @@ import io.robustgate.data.Sample;
 import io.robustgate.data.SamplePreparer;
 import io.robustgate.metric.Overlap;
 import io.robustgate.metric.PerturbationSize;
-import io.robustgate.metric.Summary;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
 import io.robustgate.model.ModelManifest;
