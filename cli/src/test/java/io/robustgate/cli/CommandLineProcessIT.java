@@ -148,6 +148,13 @@ class CommandLineProcessIT {
                 """.formatted(GOLDEN));
         Path folder = config.getParent();
         Path checkpoints = folder.resolve("checkpoints");
+        if (Files.isDirectory(checkpoints)) { // an earlier build's, finished: it would leave nothing to kill
+            try (java.util.stream.Stream<Path> files = Files.list(checkpoints)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         Process killed = start(folder, Map.of(), "evaluate", "-c", "robustgate.yaml", "--checkpoint-dir", "checkpoints");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (finishedBatches(checkpoints) < 1 && killed.isAlive() && System.nanoTime() < deadline) {
