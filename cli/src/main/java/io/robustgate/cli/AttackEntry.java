@@ -4,6 +4,8 @@ import io.robustgate.attack.AttackDefinition;
 import io.robustgate.attack.AttackRegistry;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.BudgetSpace;
+import io.robustgate.evaluation.Analyses;
+import io.robustgate.evaluation.CriticalThreshold;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +25,46 @@ final class AttackEntry {
     /** The plugin's shorthand elements; any other option goes under {@code options}. */
     static final Set<String> SHORTHAND = Set.of("steps", "alpha", "randomStart", "seed", "loss", "space", "keepBest");
 
-    private static final Set<String> KEYS = Stream.concat(SHORTHAND.stream(), Stream.of("type", "eps", "options"))
-            .collect(Collectors.toUnmodifiableSet());
+    /** What is measured around the attack, as the plugin's elements of the same names. */
+    static final Set<String> ANALYSES = Set.of("promptTransfer", "criticalDice", "criticalFraction", "criticalStep",
+            "curvePoints");
+
+    private static final Set<String> KEYS = Stream.of(SHORTHAND.stream(), ANALYSES.stream(), Stream.of("type", "eps", "options"))
+            .flatMap(s -> s).collect(Collectors.toUnmodifiableSet());
 
     private AttackEntry() {}
+
+    /** The analyses of the entry, for each of its budgets alike. */
+    static Analyses analyses(ConfigNode entry) {
+        if (entry.has("criticalDice") && entry.has("criticalFraction")) {
+            throw entry.problem("give criticalDice (an absolute Dice) or criticalFraction (of the clean Dice), not both");
+        }
+        CriticalThreshold critical = null;
+        try {
+            if (entry.has("criticalDice")) {
+                critical = CriticalThreshold.absolute(number(entry, "criticalDice"));
+            } else if (entry.has("criticalFraction")) {
+                critical = CriticalThreshold.fractionOfClean(number(entry, "criticalFraction"));
+            }
+        } catch (IllegalArgumentException e) {
+            throw entry.problem(e.getMessage());
+        }
+        float step = entry.has("criticalStep") ? Budgets.one(entry.child("criticalStep")) : Analyses.DEFAULT_CRITICAL_STEP;
+        try {
+            return new Analyses(entry.bool("promptTransfer", false), critical, step, entry.integer("curvePoints", 0));
+        } catch (IllegalArgumentException e) {
+            throw entry.problem(e.getMessage());
+        }
+    }
+
+    private static double number(ConfigNode entry, String key) {
+        String text = entry.text(key).orElse("").trim();
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw entry.child(key).problem("'" + text + "' is not a number");
+        }
+    }
 
     /** One spec per budget of the entry. */
     static List<AttackSpec> specs(ConfigNode entry) {

@@ -66,10 +66,14 @@ final class Evaluation {
                     bundle.name(), set.name(), evaluator.samples().size(), shard.whole() ? ""
                             : " of " + set.samples().size() + ": shard " + shard, config.prompt(), bundle.device(),
                     config.attacks().size());
-            for (AttackSpec spec : config.attacks()) {
-                RobustnessResult result = evaluator.evaluate(spec);
+            for (int i = 0; i < config.attacks().size(); i++) {
+                RobustnessResult result = evaluator.evaluate(config.attacks().get(i), config.attackAnalyses().get(i));
                 results.add(result);
                 out.println(ResultsTable.headline(result));
+                String analyses = ResultsTable.analysesHeadline(result);
+                if (!analyses.isEmpty()) {
+                    out.println("  " + analyses);
+                }
             }
             document = ResultsDocument.of(SOURCE, results, evaluator);
         } catch (ModelBundleException e) {

@@ -1,5 +1,6 @@
 package io.robustgate.cli;
 
+import io.robustgate.evaluation.Analyses;
 import io.robustgate.evaluation.EvaluationOptions;
 
 import io.robustgate.attack.AttackSpec;
@@ -16,11 +17,13 @@ import java.util.Set;
  * {@code <configuration>}, with paths resolved against the file's folder so that a configuration
  * checked in next to its model works from any working directory. Paths are checked for existence
  * only by the command that needs them: {@code check} runs without the model.
+ *
+ * @param attackAnalyses what is measured around each of {@code attacks}, in the same order
  */
 record GateConfiguration(Path file, Path model, Path dataset, String split, String prompt, String device,
                          int batchSize, int sampleLimit, Integer torchThreads, Path resultsDirectory,
                          Path resultsFile, Path reportDirectory, List<AttackSpec> attacks, List<GateRule> rules,
-                         GateStatistic gateOn, boolean haltOnFailure) {
+                         GateStatistic gateOn, boolean haltOnFailure, List<Analyses> attackAnalyses) {
 
     static final String DEFAULT_RESULTS_DIRECTORY = "robustgate-results";
     static final String DEFAULT_REPORT_DIRECTORY = "robustgate-report";
@@ -55,8 +58,12 @@ record GateConfiguration(Path file, Path model, Path dataset, String split, Stri
                 .orElse(resultsDirectory.resolve("evaluate.json"));
         Path reportDirectory = base.resolve(root.text("reportDirectory").orElse(DEFAULT_REPORT_DIRECTORY)).normalize();
         List<AttackSpec> attacks = new ArrayList<>();
+        List<Analyses> attackAnalyses = new ArrayList<>();
         for (ConfigNode entry : root.list("attacks")) {
-            attacks.addAll(AttackEntry.specs(entry));
+            List<AttackSpec> specs = AttackEntry.specs(entry);
+            attacks.addAll(specs);
+            Analyses analyses = AttackEntry.analyses(entry);
+            specs.forEach(spec -> attackAnalyses.add(analyses));
         }
         List<GateRule> rules = new ArrayList<>();
         for (ConfigNode entry : root.list("rules")) {
@@ -66,7 +73,7 @@ record GateConfiguration(Path file, Path model, Path dataset, String split, Stri
         boolean haltOnFailure = root.bool("haltOnFailure", true);
         return new GateConfiguration(root.file(), model, dataset, split, prompt, device, batchSize, sampleLimit,
                 torchThreads, resultsDirectory, resultsFile, reportDirectory, List.copyOf(attacks), List.copyOf(rules),
-                gateOn, haltOnFailure);
+                gateOn, haltOnFailure, List.copyOf(attackAnalyses));
     }
 
     RuleCheck ruleCheck() {

@@ -41,8 +41,8 @@ final class RuleEntry {
     private static Limit limit(ConfigNode entry) {
         entry.allowOnly(LIMIT_KEYS);
         GateMetric metric = Enums.parse(entry.child("metric"), GateMetric.class);
-        Double min = bound(entry, "minimum");
-        Double max = bound(entry, "maximum");
+        Double min = bound(entry, "minimum", metric);
+        Double max = bound(entry, "maximum", metric);
         if (min == null && max == null) {
             throw entry.problem("a limit on " + metric + " needs a minimum, a maximum or both");
         }
@@ -52,17 +52,21 @@ final class RuleEntry {
         return new Limit(metric, min, max);
     }
 
-    /** Scores and drops both lie in [-1,1] (a drop is negative when the attack helped). */
-    private static Double bound(ConfigNode entry, String key) {
+    /**
+     * Scores and drops both lie in [-1,1] (a drop is negative when the attack helped); a budget
+     * (the median critical eps) may be written as {@code 2/255}.
+     */
+    private static Double bound(ConfigNode entry, String key, GateMetric metric) {
         Optional<String> text = entry.text(key);
         if (text.isEmpty() || text.get().isBlank()) {
             return null;
         }
         double value;
         try {
-            value = Double.parseDouble(text.get().trim());
-        } catch (NumberFormatException e) {
-            throw entry.child(key).problem("'" + text.get().trim() + "' is not a number");
+            value = metric.isBudget() ? io.robustgate.attack.EpsFormat.parse(text.get()) : Double.parseDouble(text.get().trim());
+        } catch (IllegalArgumentException e) {
+            throw entry.child(key).problem("'" + text.get().trim() + "' is not a number"
+                    + (metric.isBudget() ? " or a budget such as 2/255" : ""));
         }
         if (!(value >= -1 && value <= 1)) {
             throw entry.child(key).problem(text.get().trim() + " is outside [-1,1]; Dice, IoU and their drops are fractions");

@@ -22,6 +22,49 @@ class CliConfigurationTest {
     Path folder;
 
     @Test
+    void readsAnalysesPerAttackAndTheirLimits() throws IOException {
+        GateConfiguration config = read("robustgate.yaml", """
+                model: models/my-model
+                dataset: data/my-heldout
+                prompt: all
+                attacks:
+                  - type: FGSM
+                    eps: 2/255
+                  - type: PGD
+                    eps: [4/255, 8/255]
+                    steps: 10
+                    promptTransfer: true
+                    criticalFraction: 0.5
+                    criticalStep: 1/255
+                    curvePoints: 4
+                rules:
+                  - attack: PGD
+                    eps: 8/255
+                    limits:
+                      - {metric: WORST_PROMPT_DICE, minimum: 0.2}
+                      - {metric: PROMPT_SPREAD, maximum: 0.3}
+                      - {metric: MEDIAN_CRITICAL_EPS, minimum: 2/255}
+                      - {metric: CURVE_AREA, minimum: 0.25}
+                """);
+        assertEquals(3, config.attackAnalyses().size());
+        assertEquals(io.robustgate.evaluation.Analyses.NONE, config.attackAnalyses().get(0));
+        io.robustgate.evaluation.Analyses pgd = config.attackAnalyses().get(2);
+        assertEquals(config.attackAnalyses().get(1), pgd, "every budget of an entry has its analyses");
+        assertEquals(io.robustgate.evaluation.CriticalThreshold.fractionOfClean(0.5), pgd.critical());
+        assertEquals(1 / 255f, pgd.criticalStep(), 1e-9f);
+        assertEquals(4, pgd.curvePoints());
+        assertTrue(pgd.promptTransfer());
+        assertEquals(2 / 255f, config.rules().get(0).limits().get(2).minimum(), 1e-7);
+        assertEquals(GateMetric.CURVE_AREA, config.rules().get(0).limits().get(3).metric());
+
+        ConfigurationException both = assertThrows(ConfigurationException.class, () -> read("both.yaml", """
+                attacks:
+                  - {type: PGD, eps: 2/255, criticalDice: 0.5, criticalFraction: 0.5}
+                """));
+        assertTrue(both.getMessage().contains("attacks[0]") && both.getMessage().contains("not both"), both.getMessage());
+    }
+
+    @Test
     void readsAttacksRulesAndPaths() throws IOException {
         GateConfiguration config = read("robustgate.yaml", """
                 model: models/my-model

@@ -3,6 +3,10 @@ package io.robustgate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.robustgate.evaluation.DiceCurve;
+import io.robustgate.evaluation.ImagePrompts;
+import io.robustgate.evaluation.ResultAnalyses;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.model.ModelManifest;
 import io.robustgate.report.ResultsDocument;
@@ -50,6 +54,21 @@ public class ReadmeExamplesTest {
         assertEquals(48, result.cleanDice().n());
         assertEquals("005_HC.png", result.samples().get(0).imageName());
         assertTrue(result.attack().effectiveAlpha() > 0);
+    }
+
+    @Test
+    void analysesExampleParses() throws IOException {
+        String example = jsonBlocks().stream().filter(b -> b.contains("\"analyses\"")).findFirst().orElseThrow();
+        ResultAnalyses analyses = new ObjectMapper().treeToValue(new ObjectMapper().readTree(example).get("analyses"),
+                ResultAnalyses.class);
+        ImagePrompts image = analyses.prompts().images().get(0);
+        assertEquals("p2[0]", image.worstPrompt());
+        assertEquals(image.prompts().size(), image.transfer().size());
+        assertEquals(image.prompts().stream().mapToDouble(p -> p.adversarialDice()).min().orElseThrow(), image.worstDice(), 1e-9);
+        assertEquals(0.5, analyses.criticalBudget().threshold().value());
+        assertTrue(analyses.criticalBudget().threshold().relative());
+        assertEquals(DiceCurve.area(analyses.curve().points()), analyses.curve().area(), 1e-3,
+                "the example's area is its points' normalised trapezoid");
     }
 
     @Test

@@ -31,7 +31,9 @@ public abstract class AbstractGateMojo extends AbstractMojo {
     /**
      * Each rule names an attack ({@code FGSM}, {@code PGD}), optionally a budget {@code eps}
      * ({@code 2/255} or a decimal; absent: every budget), and {@code limits}, each a {@code metric}
-     * ({@code DICE}, {@code IOU}, {@code DICE_DROP}, {@code IOU_DROP}) with a {@code minimum} and/or
+     * ({@code DICE}, {@code IOU}, {@code DICE_DROP}, {@code IOU_DROP}; {@code WORST_PROMPT_DICE},
+     * {@code PROMPT_SPREAD}, {@code MEDIAN_CRITICAL_EPS}, {@code CURVE_AREA} on results whose
+     * analyses measured them) with a {@code minimum} and/or
      * {@code maximum}. A rule that matches no recorded result is a violation.
      */
     @Parameter

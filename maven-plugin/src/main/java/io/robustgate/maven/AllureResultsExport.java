@@ -125,6 +125,7 @@ final class AllureResultsExport {
         if (!alarms.isEmpty()) {
             attach(attachments, uuid, "Gradient-masking alarms", "alarms.md", "text/markdown", alarms);
         }
+        attachAnalyses(attachments, uuid, result);
         JSON.writeValue(resultsDirectory.resolve(uuid + "-result.json").toFile(), allure);
     }
 
@@ -167,6 +168,35 @@ final class AllureResultsExport {
         }
         text.append("\nSource: ").append(document.source()).append(", recorded ").append(document.createdAt()).append('\n');
         return text.toString();
+    }
+
+    /** The prompt table, the critical-budget histogram and the Dice-against-eps curve, where measured. */
+    private void attachAnalyses(ArrayNode attachments, String uuid, RobustnessResult result) throws IOException {
+        String prompts = ResultsTable.promptsMarkdown(result);
+        if (!prompts.isEmpty()) {
+            attach(attachments, uuid, "Prompts × Dice (largest spread first)", "prompts.md", "text/markdown", prompts);
+        }
+        if (result.criticalBudget().isPresent()) {
+            attach(attachments, uuid, "Critical eps", "critical-eps.md", "text/markdown",
+                    ResultsTable.criticalBudgetMarkdown(result));
+            attach(attachments, uuid, "Critical eps histogram", "critical-eps.png", "image/png",
+                    new io.robustgate.report.CriticalBudgetHistogram(result, result.criticalBudget().get()).png());
+        }
+        if (result.curve().isPresent()) {
+            attach(attachments, uuid, "Dice against eps", "curve.md", "text/markdown", ResultsTable.curveMarkdown(result));
+            attach(attachments, uuid, "Dice against eps (curve)", "curve.png", "image/png",
+                    new io.robustgate.report.RobustnessCurve(result, result.curve().get()).png());
+        }
+    }
+
+    private void attach(ArrayNode attachments, String uuid, String name, String suffix, String type, byte[] content)
+            throws IOException {
+        String file = uuid + "-" + suffix.replace(".", "-attachment.");
+        Files.write(resultsDirectory.resolve(file), content);
+        ObjectNode attachment = attachments.addObject();
+        attachment.put("name", name);
+        attachment.put("source", file);
+        attachment.put("type", type);
     }
 
     private void attach(ArrayNode attachments, String uuid, String name, String suffix, String type, String content)

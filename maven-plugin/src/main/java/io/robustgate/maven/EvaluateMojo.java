@@ -5,6 +5,7 @@ import io.robustgate.attack.AttackSpec;
 import io.robustgate.data.DataSetException;
 import io.robustgate.data.HeldOutSet;
 import io.robustgate.data.PromptChoice;
+import io.robustgate.evaluation.Analyses;
 import io.robustgate.evaluation.EvaluationOptions;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
@@ -143,6 +144,7 @@ public class EvaluateMojo extends AbstractMojo {
 
     private void evaluate() throws MojoExecutionException {
         List<AttackSpec> specs = attackSpecs();
+        List<Analyses> analyses = attackAnalyses();
         checkInputs();
         applyTorchThreads();
         CudaProbeLogging.quiet();
@@ -164,10 +166,14 @@ public class EvaluateMojo extends AbstractMojo {
                             .map(t -> t.batchSize() + String.format(Locale.ROOT, " %.0f ms", 1000 * t.secondsPerSample()))
                             .collect(java.util.stream.Collectors.joining(", ")) + "; set batchSize to fix it)")
                     .orElse(""));
-            for (AttackSpec spec : specs) {
-                RobustnessResult result = evaluator.evaluate(spec);
+            for (int i = 0; i < specs.size(); i++) {
+                RobustnessResult result = evaluator.evaluate(specs.get(i), analyses.get(i));
                 results.add(result);
                 getLog().info(ResultsTable.headline(result));
+                String found = ResultsTable.analysesHeadline(result);
+                if (!found.isEmpty()) {
+                    getLog().info("  " + found);
+                }
             }
             document = ResultsDocument.of(SOURCE, results, evaluator);
         } catch (IllegalArgumentException e) {
@@ -188,6 +194,19 @@ public class EvaluateMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         getLog().info("Wrote " + results.size() + " result(s) to " + resultsFile);
+    }
+
+    /** What is measured around each spec of {@link #attackSpecs()}, in the same order. */
+    List<Analyses> attackAnalyses() throws MojoExecutionException {
+        List<Analyses> analyses = new ArrayList<>();
+        for (int i = 0; i < attacks.size(); i++) {
+            Analyses configured = attacks.get(i).toAnalyses("attacks[" + i + "]");
+            int budgets = attacks.get(i).toSpecs("attacks[" + i + "]").size();
+            for (int b = 0; b < budgets; b++) {
+                analyses.add(configured);
+            }
+        }
+        return analyses;
     }
 
     /** Every configured attack at every budget, validated before anything expensive is loaded. */

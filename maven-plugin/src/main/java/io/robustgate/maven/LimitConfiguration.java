@@ -25,8 +25,8 @@ public class LimitConfiguration {
 
     Limit toLimit(String path) throws MojoExecutionException {
         GateMetric gateMetric = ConfigurationEnums.parse(path + ".metric", metric, GateMetric.class);
-        Double min = bound(path + ".minimum", minimum);
-        Double max = bound(path + ".maximum", maximum);
+        Double min = bound(path + ".minimum", minimum, gateMetric);
+        Double max = bound(path + ".maximum", maximum, gateMetric);
         if (min == null && max == null) {
             throw new MojoExecutionException(path + ": a limit on " + gateMetric + " needs a <minimum>, a <maximum> or both");
         }
@@ -36,16 +36,20 @@ public class LimitConfiguration {
         return new Limit(gateMetric, min, max);
     }
 
-    /** Scores and drops both lie in [-1,1] (a drop is negative when the attack helped). */
-    private static Double bound(String path, String text) throws MojoExecutionException {
+    /**
+     * Scores and drops both lie in [-1,1] (a drop is negative when the attack helped); a budget
+     * (the median critical eps) may be written as {@code 2/255}.
+     */
+    private static Double bound(String path, String text, GateMetric metric) throws MojoExecutionException {
         if (text == null || text.isBlank()) {
             return null;
         }
         double value;
         try {
-            value = Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new MojoExecutionException(path + ": '" + text.trim() + "' is not a number");
+            value = metric.isBudget() ? io.robustgate.attack.EpsFormat.parse(text) : Double.parseDouble(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(path + ": '" + text.trim() + "' is not a number"
+                    + (metric.isBudget() ? " or a budget such as 2/255" : ""));
         }
         if (!(value >= -1 && value <= 1)) {
             throw new MojoExecutionException(path + ": " + text.trim() + " is outside [-1,1]; Dice, IoU and their drops are fractions");

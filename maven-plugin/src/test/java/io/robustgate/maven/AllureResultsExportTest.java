@@ -63,6 +63,30 @@ class AllureResultsExportTest {
     }
 
     @Test
+    void analysesAddThePromptTableAndTheCurveWithItsPicture() throws Exception {
+        // Samples 0 and 1 are one image under two prompts: prompt=all, as the evaluator would record it.
+        List<io.robustgate.evaluation.SampleResult> samples = new java.util.ArrayList<>(pgd.samples());
+        var first = samples.get(0);
+        samples.set(1, new io.robustgate.evaluation.SampleResult("0b", first.imageName(), first.maskName(), "p2", "fetal skull",
+                0.9, 0.8, 0.3, 0.2, 0.0078, 0.2, 45));
+        var prompts = io.robustgate.evaluation.PromptRobustness.of(samples, 1);
+        var curve = new io.robustgate.evaluation.DiceCurve(List.of(new io.robustgate.evaluation.DiceCurve.Point(0f, 0.9, 0.9, 0.9),
+                new io.robustgate.evaluation.DiceCurve.Point(2 / 255f, 0.6, 0.6, 0.6)), 0.75);
+        RobustnessResult analysed = pgd.withAnalyses(new io.robustgate.evaluation.ResultAnalyses(prompts, null, curve));
+        new AllureResultsExport(results, List.of()).write(ResultsDocument.of("maven:evaluate", List.of(analysed)));
+
+        JsonNode attachments = allureResults().get("PGD eps=2/255 steps=40 on hc18/test").get("attachments");
+        Map<String, JsonNode> byName = new HashMap<>();
+        attachments.forEach(a -> byName.put(a.get("name").asText(), a));
+        String table = Files.readString(results.resolve(byName.get("Prompts × Dice (largest spread first)").get("source").asText()));
+        assertTrue(table.contains("| 000_HC.png | 0.900 → 0.600 | 0.900 → 0.300 | p2 (0.300) | 0.300 |"), table);
+        assertEquals("image/png", byName.get("Dice against eps (curve)").get("type").asText());
+        byte[] png = Files.readAllBytes(results.resolve(byName.get("Dice against eps (curve)").get("source").asText()));
+        assertEquals('P', png[1]);
+        assertFalse(byName.containsKey("Critical eps"), "no search, no histogram");
+    }
+
+    @Test
     void attachmentsAreWrittenWhereAllureLooksForThem() throws Exception {
         new AllureResultsExport(results, List.of()).write(document);
 

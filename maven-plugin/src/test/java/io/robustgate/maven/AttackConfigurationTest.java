@@ -152,4 +152,33 @@ class AttackConfigurationTest {
         assertEquals("attacks[0]: PGD: option 'alpha' must lie in [0.0, 3.4028235E38] but is -0.003921569",
                 assertThrows(MojoExecutionException.class, () -> alpha.toSpecs("attacks[0]")).getMessage());
     }
+
+    @Test
+    void analysesAreElementsOfTheAttack() throws Exception {
+        AttackConfiguration pgd = attack("PGD", "4/255,8/255");
+        pgd.setCriticalFraction("0.5");
+        pgd.setCriticalStep("1/255");
+        pgd.setCurvePoints("4");
+        pgd.setPromptTransfer("true");
+        io.robustgate.evaluation.Analyses analyses = pgd.toAnalyses("attacks[0]");
+        assertEquals(io.robustgate.evaluation.CriticalThreshold.fractionOfClean(0.5), analyses.critical());
+        assertEquals(1 / 255f, analyses.criticalStep(), 1e-9f);
+        assertEquals(4, analyses.curvePoints());
+        assertTrue(analyses.promptTransfer());
+        assertEquals(io.robustgate.evaluation.Analyses.NONE, attack("PGD", "2/255").toAnalyses("attacks[0]"));
+
+        AttackConfiguration both = attack("PGD", "2/255");
+        both.setCriticalDice("0.5");
+        both.setCriticalFraction("0.5");
+        assertTrue(assertThrows(MojoExecutionException.class, () -> both.toAnalyses("attacks[2]")).getMessage()
+                .startsWith("attacks[2]: give <criticalDice>"));
+        AttackConfiguration outside = attack("PGD", "2/255");
+        outside.setCriticalDice("1.5");
+        assertTrue(assertThrows(MojoExecutionException.class, () -> outside.toAnalyses("attacks[1]")).getMessage()
+                .contains("attacks[1]: critical Dice threshold 1.5 must lie in (0,1]"));
+        AttackConfiguration onePoint = attack("PGD", "2/255");
+        onePoint.setCurvePoints("1");
+        assertTrue(assertThrows(MojoExecutionException.class, () -> onePoint.toAnalyses("attacks[0]")).getMessage()
+                .contains("curvePoints must be 0 (no curve) or at least 2"));
+    }
 }

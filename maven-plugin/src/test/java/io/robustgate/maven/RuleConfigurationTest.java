@@ -44,6 +44,18 @@ class RuleConfigurationTest {
     }
 
     @Test
+    void analysisLimitsAreMetricsLikeTheOthersAndACriticalEpsMayBeWrittenAsABudget() throws Exception {
+        GateRule rule = rule("PGD", "8/255", limit("WORST_PROMPT_DICE", "0.2", null), limit("prompt_spread", null, "0.3"),
+                limit("MEDIAN_CRITICAL_EPS", "1/255", null), limit("CURVE_AREA", "0.25", null)).toRule("rules[0]");
+        assertEquals(List.of(Limit.minimum(GateMetric.WORST_PROMPT_DICE, 0.2), Limit.maximum(GateMetric.PROMPT_SPREAD, 0.3),
+                Limit.minimum(GateMetric.MEDIAN_CRITICAL_EPS, 1 / 255f), Limit.minimum(GateMetric.CURVE_AREA, 0.25)),
+                rule.limits());
+        MojoExecutionException error = assertThrows(MojoExecutionException.class,
+                () -> rule("PGD", null, limit("CURVE_AREA", "1/4", null)).toRule("rules[0]"));
+        assertTrue(error.getMessage().contains("rules[0].limits[0].minimum: '1/4' is not a number"), error.getMessage());
+    }
+
+    @Test
     void ruleWithoutEpsCoversEveryBudget() throws Exception {
         GateRule rule = rule("fgsm", null, limit("iou", "0.5", null)).toRule("rules[0]");
 
@@ -55,7 +67,7 @@ class RuleConfigurationTest {
     void unknownMetricNamesItsPath() {
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
                 () -> rule("PGD", "2/255", limit("DICE", "0.8", null), limit("ACCURACY", "0.9", null)).toRule("rules[0]"));
-        assertEquals("rules[0].limits[1].metric: 'ACCURACY' is unknown: use one of DICE, IOU, DICE_DROP, IOU_DROP",
+        assertEquals("rules[0].limits[1].metric: 'ACCURACY' is unknown: use one of DICE, IOU, DICE_DROP, IOU_DROP, WORST_PROMPT_DICE, PROMPT_SPREAD, MEDIAN_CRITICAL_EPS, CURVE_AREA",
                 e.getMessage());
     }
 

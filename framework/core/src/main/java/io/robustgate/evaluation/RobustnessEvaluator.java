@@ -220,6 +220,24 @@ public final class RobustnessEvaluator {
     }
 
     /**
+     * {@link #evaluate(AttackSpec)}, then the analyses around it: the prompt comparison when images
+     * have several prompts, and what {@code analyses} asks for (prompt transfer, critical budget,
+     * Dice-against-eps curve), all attached to the result ({@link RobustnessResult#analyses()}).
+     */
+    public RobustnessResult evaluate(AttackSpec spec, Analyses analyses) {
+        if (!options.shard().whole() && analyses.any()) {
+            // Transfer, critical budget and curve attack subsets chosen across the whole set; the
+            // prompt comparison alone is recomputed from the merged samples (ShardedResult).
+            throw new IllegalArgumentException("shard " + options.shard() + ": the analyses of " + spec.displayName()
+                    + " (prompt transfer, critical budget, curve) need the whole set and cannot run sharded;"
+                    + " run them in an unsharded job");
+        }
+        RobustnessResult result = evaluate(spec);
+        ResultAnalyses found = ResultAnalyses.measure(this, spec, result, analyses);
+        return found == null ? result : result.withAnalyses(found);
+    }
+
+    /**
      * Attacks every sample with {@code spec}. A set-level attack is fitted first, and where it was
      * fitted on samples of this set, only the others are attacked and reported. The
      * result carries the gradient-masking alarms its passes raised and, where a weaker attack this
@@ -292,6 +310,31 @@ public final class RobustnessEvaluator {
             options.progress().progress(spec.displayName(), outcomes.done, samples.size(), System.nanoTime() - start);
         }
         return finish(outcomes, cleanPass, (System.nanoTime() - start) / 1e9);
+    }
+
+    EvaluationOptions options() {
+        return options;
+    }
+
+    ProgressListener progress() {
+        return options.progress();
+    }
+
+    /**
+     * The samples of this evaluator (of its shard, when sharded) that {@code keep} selects, with
+     * this evaluator's batch size (measured once), without progress lines or checkpoints: for
+     * analyses that attack a few samples at a time.
+     */
+    RobustnessEvaluator only(java.util.function.Predicate<Sample> keep) {
+        Set<String> mine = evaluated.stream().map(Sample::id).collect(java.util.stream.Collectors.toSet());
+        return new RobustnessEvaluator(bundle, set.only(s -> mine.contains(s.id()) && keep.test(s)),
+                options.withShard(Shard.WHOLE).withBatchSize(batchSize()).withProgress(ProgressListener.NONE)
+                        .withCheckpointDirectory(null));
+    }
+
+    /** A sample's seed from the attack seed and the sample's identity, not its position. */
+    static long sampleSeed(long seed, Sample sample) {
+        return new SplittableRandom(seed ^ sample.id().hashCode()).nextLong();
     }
 
     /** One result's samples, filled batch by batch, kept in the set's order. */
@@ -486,7 +529,7 @@ public final class RobustnessEvaluator {
         long[] seeds(long seed) {
             long[] seeds = new long[positions.length];
             for (int b = 0; b < positions.length; b++) {
-                seeds[b] = new SplittableRandom(seed ^ evaluated.get(positions[b]).id().hashCode()).nextLong();
+                seeds[b] = sampleSeed(seed, evaluated.get(positions[b]));
             }
             return seeds;
         }

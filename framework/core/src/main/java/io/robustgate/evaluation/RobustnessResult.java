@@ -6,11 +6,16 @@ import io.robustgate.attack.AttackSpec;
 import io.robustgate.metric.Summary;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one attack on one held-out set produced: settings, per-sample and aggregate figures
  * (clean, attacked and the drop, each with a bootstrap 95% interval), and timings. Its JSON field
  * names are stable; the Maven plugin and the reports read them.
+ *
+ * @param fit how a set-level attack was fitted; null for per-sample attacks
+ * @param analyses what the analyses around the attack found (prompt comparison and transfer,
+ *     critical budget, Dice-against-eps curve; README "Results JSON"); null when none ran
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RobustnessResult(
@@ -35,12 +40,24 @@ public record RobustnessResult(
         List<SampleResult> samples,
         @JsonIgnore List<SampleArtifacts> worstArtifacts,
         List<ResultAlarm> alarms,
-        SetLevelFit fit) {
+        SetLevelFit fit,
+        ResultAnalyses analyses) {
 
     public RobustnessResult {
         samples = samples == null ? List.of() : List.copyOf(samples);
         worstArtifacts = worstArtifacts == null ? List.of() : List.copyOf(worstArtifacts);
         alarms = alarms == null ? List.of() : List.copyOf(alarms);
+    }
+
+    /** A result without analyses beyond the attack (the fields before prompt and budget analyses). */
+    public RobustnessResult(AttackSpec attack, String model, String modelDirectory, String dataset, String datasetRoot,
+            String split, String prompt, String device, Summary cleanDice, Summary cleanIou, Summary adversarialDice,
+            Summary adversarialIou, Summary diceDrop, Summary iouDrop, double maxLinf, double meanL2, double meanPsnr,
+            Timings timings, List<SampleResult> samples, List<SampleArtifacts> worstArtifacts, List<ResultAlarm> alarms,
+            SetLevelFit fit) {
+        this(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice, cleanIou,
+                adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, alarms, fit, null);
     }
 
     /** A result of an attack that was not fitted on a set (the fields before set-level fits). */
@@ -69,14 +86,36 @@ public record RobustnessResult(
         all.addAll(extra);
         return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
                 cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, all, fit);
+                worstArtifacts, all, fit, analyses);
     }
 
     /** The same result with how its set-level attack was fitted. */
     public RobustnessResult withFit(SetLevelFit value) {
         return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
                 cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, alarms, value);
+                worstArtifacts, alarms, value, analyses);
+    }
+
+    /** The same result with what the analyses beyond the attack found. */
+    public RobustnessResult withAnalyses(ResultAnalyses value) {
+        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
+                cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, alarms, fit, value);
+    }
+
+    /** The prompt comparison, if this result has one (a set read with {@code prompt=all}). */
+    public Optional<PromptRobustness> promptRobustness() {
+        return Optional.ofNullable(analyses).map(ResultAnalyses::prompts);
+    }
+
+    /** The critical-budget search, if it was run. */
+    public Optional<CriticalBudget> criticalBudget() {
+        return Optional.ofNullable(analyses).map(ResultAnalyses::criticalBudget);
+    }
+
+    /** The Dice-against-eps curve, if it was run. */
+    public Optional<DiceCurve> curve() {
+        return Optional.ofNullable(analyses).map(ResultAnalyses::curve);
     }
 
     /**

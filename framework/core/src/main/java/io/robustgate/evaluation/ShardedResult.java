@@ -56,6 +56,19 @@ public final class ShardedResult {
         Timings timings = new Timings(cleanSeconds, attackSeconds, samples.size() / attackSeconds,
                 first.timings().batchSize(), first.timings().automaticBatchSize());
         RobustnessResult merged = first.withSamples(samples, SampleAggregates.of(samples, bootstrapSeed), alarms, timings);
+        for (RobustnessResult part : parts) {
+            ResultAnalyses analyses = part.analyses();
+            if (analyses != null && (analyses.criticalBudget() != null || analyses.curve() != null
+                    || analyses.prompts() != null && analyses.prompts().images().stream().anyMatch(i -> !i.transfer().isEmpty()))) {
+                throw new IllegalArgumentException("a shard carries analyses (prompt transfer, critical budget, curve),"
+                        + " which need the whole set: run them in an unsharded job");
+            }
+        }
+        // The prompt comparison (a set read with prompt=all) depends on the samples alone.
+        PromptRobustness prompts = PromptRobustness.of(samples, bootstrapSeed);
+        if (prompts != null) {
+            merged = merged.withAnalyses(new ResultAnalyses(prompts, null, null));
+        }
         return merged.withAlarms(MaskingChecks.weakerBeatsStronger(merged, earlier));
     }
 }

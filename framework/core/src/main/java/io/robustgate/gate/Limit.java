@@ -5,7 +5,7 @@ public record Limit(GateMetric metric, Double minimum, Double maximum) {
 
     public Limit {
         if (metric == null) {
-            throw new IllegalArgumentException("a limit needs a metric (DICE, IOU, DICE_DROP or IOU_DROP)");
+            throw new IllegalArgumentException("a limit needs a metric (one of " + java.util.Arrays.toString(GateMetric.values()) + ")");
         }
         if (minimum == null && maximum == null) {
             throw new IllegalArgumentException("limit on " + metric + " has neither minimum nor maximum");

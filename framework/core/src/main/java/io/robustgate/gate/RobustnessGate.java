@@ -7,6 +7,7 @@ import io.robustgate.metric.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Checks a result against limits and words each violation, e.g. {@code PGD eps=2/255: Dice 0.612
@@ -43,6 +44,12 @@ public final class RobustnessGate {
     public List<GateViolation> check(RobustnessResult result) {
         List<GateViolation> violations = new ArrayList<>();
         for (Limit limit : limits) {
+            Optional<String> missing = limit.metric().missing(result);
+            if (missing.isPresent()) {
+                violations.add(new GateViolation(result.displayName(), limit, Double.NaN, result.displayName() + ": "
+                        + limit.metric().label() + " cannot be checked against " + bound(limit) + ": " + missing.get()));
+                continue;
+            }
             double actual = limit.metric().value(result, statistic);
             if (limit.minimum() != null && !(actual >= limit.minimum())) {
                 violations.add(violation(result, limit, actual, true));
@@ -60,9 +67,31 @@ public final class RobustnessGate {
         return violations;
     }
 
+    /** E.g. {@code minDice 0.800} or {@code minDice 0.800, maxDice 0.950}. */
+    static String bound(Limit limit) {
+        GateMetric metric = limit.metric();
+        StringBuilder text = new StringBuilder();
+        if (limit.minimum() != null) {
+            text.append(metric.limitName(true)).append(' ').append(metric.format(limit.minimum()));
+        }
+        if (limit.maximum() != null) {
+            text.append(text.length() > 0 ? ", " : "").append(metric.limitName(false)).append(' ')
+                    .append(metric.format(limit.maximum()));
+        }
+        return text.toString();
+    }
+
     private GateViolation violation(RobustnessResult result, Limit limit, double actual, boolean minimum) {
         GateMetric metric = limit.metric();
-        Summary summary = metric.summary(result);
+        String context = metric.context(result);
+        if (!context.isEmpty()) {
+            String measured = statistic == GateStatistic.MEAN || metric.summary(result).isEmpty() ? metric.label()
+                    : metric.label() + " (95% CI bound)";
+            return new GateViolation(result.displayName(), limit, actual, String.format(Locale.ROOT, "%s: %s %s %s %s %s (%s)",
+                    result.displayName(), measured, metric.format(actual), minimum ? "<" : ">", metric.limitName(minimum),
+                    metric.format(minimum ? limit.minimum() : limit.maximum()), context));
+        }
+        Summary summary = metric.summary(result).orElseThrow();
         boolean dice = metric == GateMetric.DICE || metric == GateMetric.DICE_DROP;
         Summary clean = dice ? result.cleanDice() : result.cleanIou();
         Summary drop = dice ? result.diceDrop() : result.iouDrop();

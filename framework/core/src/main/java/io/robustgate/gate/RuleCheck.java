@@ -76,16 +76,21 @@ public final class RuleCheck {
     /** E.g. {@code PGD eps=2/255 steps=40: Dice 0.853 ≥ minDice 0.800}. */
     private String measurement(RobustnessResult result, Limit limit) {
         GateMetric metric = limit.metric();
+        if (metric.missing(result).isPresent()) {
+            return result.displayName() + ": " + metric.label() + " missing (" + metric.missing(result).get() + ")";
+        }
         double actual = metric.value(result, statistic);
-        String label = statistic == GateStatistic.MEAN ? metric.label() : metric.label() + " (95% CI bound)";
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %s %.3f", result.displayName(), label, actual));
+        String label = statistic == GateStatistic.MEAN || metric.summary(result).isEmpty() ? metric.label()
+                : metric.label() + " (95% CI bound)";
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %s %s", result.displayName(), label,
+                metric.format(actual)));
         if (limit.minimum() != null) {
-            line.append(String.format(Locale.ROOT, " %s %s %.3f", actual >= limit.minimum() ? "≥" : "<",
-                    metric.limitName(true), limit.minimum()));
+            line.append(String.format(Locale.ROOT, " %s %s %s", actual >= limit.minimum() ? "≥" : "<",
+                    metric.limitName(true), metric.format(limit.minimum())));
         }
         if (limit.maximum() != null) {
-            line.append(String.format(Locale.ROOT, "%s %s %s %.3f", limit.minimum() != null ? "," : "",
-                    actual <= limit.maximum() ? "≤" : ">", metric.limitName(false), limit.maximum()));
+            line.append(String.format(Locale.ROOT, "%s %s %s %s", limit.minimum() != null ? "," : "",
+                    actual <= limit.maximum() ? "≤" : ">", metric.limitName(false), metric.format(limit.maximum())));
         }
         return line.toString();
     }

@@ -1,14 +1,22 @@
 package io.robustgate.report;
 
 import io.robustgate.attack.MaskingAlarm;
+import io.robustgate.attack.EpsFormat;
+import io.robustgate.evaluation.CriticalBudget;
+import io.robustgate.evaluation.DiceCurve;
+import io.robustgate.evaluation.ImagePrompts;
+import io.robustgate.evaluation.PromptRobustness;
+import io.robustgate.evaluation.PromptScore;
 import io.robustgate.evaluation.ResultAlarm;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +33,23 @@ public final class ResultsTable {
                 result.displayName(), result.cleanDice().mean(), result.adversarialDice().mean(),
                 result.adversarialDice().ciLow(), result.adversarialDice().ciHigh(), result.cleanIou().mean(),
                 result.adversarialIou().mean(), result.adversarialDice().n());
+    }
+
+    /**
+     * The analyses' figures in one line, e.g. {@code worst-prompt Dice 0.368, prompt spread 0.037 over
+     * 6 images; median critical eps 1.50/255 (Dice < 0.50 × clean); curve area 0.512}; empty without any.
+     */
+    public static String analysesHeadline(RobustnessResult result) {
+        List<String> parts = new ArrayList<>();
+        result.promptRobustness().ifPresent(p -> parts.add(String.format(Locale.ROOT,
+                "worst-prompt Dice %.3f, prompt spread %.3f over %d images%s", p.worstPromptDice().mean(),
+                p.promptSpread().mean(), p.images().size(), p.meanTransferredDice() == null ? ""
+                        : String.format(Locale.ROOT, " (transfer: own %.3f, other prompts %.3f)", p.meanOwnPromptDice(),
+                                p.meanTransferredDice()))));
+        result.criticalBudget().ifPresent(c -> parts.add(String.format(Locale.ROOT, "median critical eps %s%.2f/255 (%s)",
+                c.medianIsLowerBound() ? "≥ " : "", c.medianCriticalEps() * 255, c.threshold().describe())));
+        result.curve().ifPresent(c -> parts.add(String.format(Locale.ROOT, "curve area %.3f", c.area())));
+        return String.join("; ", parts);
     }
 
     public static String markdown(List<RobustnessResult> results) {
@@ -61,6 +86,93 @@ public final class ResultsTable {
                 wins.getOrDefault(member, 0), result.samples().size(),
                 values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
         return table.toString();
+    }
+
+    /**
+     * The prompt comparison of a result read with {@code prompt=all}: the means over images, then
+     * one row per image (largest spread first) with each prompt's clean → attacked Dice, the worst
+     * prompt and the spread; with transfer measured, each image's own-prompt and transferred Dice;
+     * last, what each prompt key says. Empty without a prompt comparison.
+     */
+    public static String promptsMarkdown(RobustnessResult result) {
+        if (result.promptRobustness().isEmpty()) {
+            return "";
+        }
+        PromptRobustness prompts = result.promptRobustness().get();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Over %d images: worst-prompt Dice %.3f (95%% CI %.3f–%.3f), prompt spread %.3f (95%% CI %.3f–%.3f)",
+                prompts.images().size(), prompts.worstPromptDice().mean(), prompts.worstPromptDice().ciLow(),
+                prompts.worstPromptDice().ciHigh(), prompts.promptSpread().mean(), prompts.promptSpread().ciLow(),
+                prompts.promptSpread().ciHigh()));
+        boolean transfer = prompts.meanTransferredDice() != null;
+        if (transfer) {
+            text.append(String.format(Locale.ROOT, "; transfer across prompts: own-prompt Dice %.3f, transferred %.3f",
+                    prompts.meanOwnPromptDice(), prompts.meanTransferredDice()));
+        }
+        text.append(".\n\n");
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
+        prompts.images().forEach(image -> image.prompts().forEach(
+                p -> keys.computeIfAbsent(p.promptKey(), k -> new LinkedHashSet<>()).add(p.prompt())));
+        text.append("| image | ").append(String.join(" | ", keys.keySet())).append(" | worst prompt | spread |")
+                .append(transfer ? " own-prompt Dice | transferred Dice |" : "").append('\n');
+        text.append("|---|").append("---:|".repeat(keys.size() + 2)).append(transfer ? "---:|---:|" : "").append('\n');
+        for (ImagePrompts image : prompts.largestSpread(prompts.images().size())) {
+            Map<String, PromptScore> byKey = new LinkedHashMap<>();
+            image.prompts().forEach(p -> byKey.put(p.promptKey(), p));
+            text.append("| ").append(image.imageName()).append(" |");
+            for (String key : keys.keySet()) {
+                PromptScore score = byKey.get(key);
+                text.append(score == null ? " — |" : String.format(Locale.ROOT, " %.3f → %.3f |", score.cleanDice(),
+                        score.adversarialDice()));
+            }
+            text.append(String.format(Locale.ROOT, " %s (%.3f) | %.3f |", image.worstPrompt(), image.worstDice(),
+                    image.spread()));
+            if (transfer) {
+                text.append(String.format(Locale.ROOT, " %.3f | %.3f |", image.ownPromptDice(), image.transferredDice()));
+            }
+            text.append('\n');
+        }
+        text.append('\n');
+        // A key may name different texts on different images (an annotation file's choice).
+        keys.forEach((key, texts) -> text.append("- `").append(key).append("`: ").append(String.join(" / ", texts))
+                .append('\n'));
+        return text.toString();
+    }
+
+    /** The critical-budget search: its settings, the median and one line per histogram bar. Empty without one. */
+    public static String criticalBudgetMarkdown(RobustnessResult result) {
+        if (result.criticalBudget().isEmpty()) {
+            return "";
+        }
+        CriticalBudget budget = result.criticalBudget().get();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Critical eps of %s (%s), bisection on a grid of %.2f/255 up to %s: median %s%.2f/255 over %d samples"
+                        + " (%d not broken up to %s).%n%n| critical eps | samples |%n|---:|---:|%n",
+                result.attack().label(), budget.threshold().describe(), budget.step() * 255,
+                EpsFormat.format(budget.maxEps()), budget.medianIsLowerBound() ? "≥ " : "",
+                budget.medianCriticalEps() * 255, budget.samples().size(), budget.notReached(),
+                EpsFormat.format(budget.maxEps())));
+        for (CriticalBudget.HistogramBin bin : budget.histogram()) {
+            text.append(String.format(Locale.ROOT, "| %.2f/255 | %d |%n", bin.eps() * 255, bin.samples()));
+        }
+        text.append(String.format(Locale.ROOT, "| > %s | %d |%n", EpsFormat.format(budget.maxEps()), budget.notReached()));
+        return text.toString();
+    }
+
+    /** The Dice-against-eps curve as a table, with its normalised area. Empty without one. */
+    public static String curveMarkdown(RobustnessResult result) {
+        if (result.curve().isEmpty()) {
+            return "";
+        }
+        DiceCurve curve = result.curve().get();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Dice against eps for %s: normalised area %.3f.%n%n| eps | mean Dice (95%% CI) |%n|---:|---:|%n",
+                result.attack().label(), curve.area()));
+        for (DiceCurve.Point point : curve.points()) {
+            text.append(String.format(Locale.ROOT, "| %.2f/255 | %.3f (%.3f–%.3f) |%n", point.eps() * 255, point.dice(),
+                    point.ciLow(), point.ciHigh()));
+        }
+        return text.toString();
     }
 
     /** One line per gradient-masking alarm of the result; empty when there is none. */

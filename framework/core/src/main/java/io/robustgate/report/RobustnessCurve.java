@@ -1,6 +1,7 @@
 package io.robustgate.report;
 
 import io.robustgate.attack.AttackSpec;
+import io.robustgate.evaluation.DiceCurve;
 import io.robustgate.evaluation.RobustnessResult;
 import java.awt.Color;
 import java.io.IOException;
@@ -44,6 +45,15 @@ public final class RobustnessCurve {
                 .sorted(Comparator.comparingDouble(r -> r.attack().eps()))
                 .map(r -> new Point(r.attack().eps(), r.cleanDice().mean(), r.adversarialDice().mean(),
                         r.adversarialDice().ciLow(), r.adversarialDice().ciHigh()))
+                .toList();
+    }
+
+    /** The curve one result's analysis swept, from eps 0 to the result's budget. */
+    public RobustnessCurve(RobustnessResult result, DiceCurve curve) {
+        this.title = title(result) + String.format(java.util.Locale.ROOT, " (area %.3f)", curve.area());
+        double clean = curve.points().get(0).dice();
+        this.points = curve.points().stream()
+                .map(p -> new Point(p.eps(), clean, p.dice(), p.ciLow(), p.ciHigh()))
                 .toList();
     }
 

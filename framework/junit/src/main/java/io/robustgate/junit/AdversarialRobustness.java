@@ -65,6 +65,47 @@ public @interface AdversarialRobustness {
 
     double maxIoUDrop() default Double.NaN;
 
+    /**
+     * With the held-out set read with {@code prompt = "all"}: the mean over images of each image's
+     * lowest attacked Dice across its prompts. Any set with several prompts per image is compared
+     * prompt by prompt in the report; this gates it.
+     */
+    double minWorstPromptDice() default Double.NaN;
+
+    /** With {@code prompt = "all"}: the mean over images of max − min attacked Dice across an image's prompts. */
+    double maxPromptSpread() default Double.NaN;
+
+    /**
+     * Evaluate the perturbation crafted under each prompt under every other prompt of the same image
+     * ({@code prompt = "all"}); the attack runs once more per sample. Reported, not gated.
+     */
+    boolean promptTransfer() default false;
+
+    /**
+     * Search, per sample, for the smallest budget in (0, eps] at which this attack takes the Dice
+     * below this value, by bisection to {@link #criticalStep()}; NaN: no search. At most one of this
+     * and {@link #criticalFraction()}.
+     */
+    double criticalDice() default Double.NaN;
+
+    /** As {@link #criticalDice()}, with the threshold a fraction of each sample's clean Dice (e.g. 0.5). */
+    double criticalFraction() default Double.NaN;
+
+    /** The bisection's resolution in [0,1] pixel units. */
+    float criticalStep() default 0.5f / 255f;
+
+    /** Lower limit on the median critical budget (needs criticalDice or criticalFraction), e.g. {@code 2/255.0}. */
+    double minMedianCriticalEps() default Double.NaN;
+
+    /**
+     * Budgets of a Dice-against-eps curve evenly spaced in (0, eps], e.g. 8; 0: no curve. The attack
+     * runs once per point (the last is the invocation's own result).
+     */
+    int curvePoints() default 0;
+
+    /** Lower limit on the curve's area normalised to [0,1] (needs curvePoints). */
+    double minCurveArea() default Double.NaN;
+
     /** Gate the mean, or the pessimistic end of its bootstrap 95% interval. */
     GateStatistic gateOn() default GateStatistic.MEAN;
 

@@ -2,6 +2,8 @@ package io.robustgate.junit;
 
 import io.robustgate.attack.AttackOptionsText;
 import io.robustgate.attack.AttackSpec;
+import io.robustgate.evaluation.Analyses;
+import io.robustgate.evaluation.CriticalThreshold;
 import io.robustgate.gate.GateMetric;
 import io.robustgate.gate.Limit;
 import io.robustgate.gate.RobustnessGate;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  *
  * @param prompt the annotation's prompt key, empty when it keeps the held-out set's
  * @param sampleLimit how many samples to attack; 0 for all
+ * @param analyses what is measured around the attack (prompt transfer, critical budget, curve)
  */
-record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit) {
+record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit, Analyses analyses) {
 
     /** One case per budget of the annotation, in the order written. */
     static List<AttackCase> expand(AdversarialRobustness annotation, Method method) {
@@ -36,6 +39,12 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
                     + annotation.steps());
         }
         RobustnessGate gate = new RobustnessGate(limits(annotation), annotation.gateOn(), annotation.failOnAlarms());
+        Analyses analyses;
+        try {
+            analyses = analyses(annotation);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
+        }
         List<AttackCase> cases = new ArrayList<>();
         for (float eps : annotation.eps()) {
             AttackSpec spec;
@@ -53,9 +62,27 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
             } catch (IllegalArgumentException e) {
                 throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
             }
-            cases.add(new AttackCase(spec, gate, annotation.prompt().trim(), annotation.sampleLimit()));
+            cases.add(new AttackCase(spec, gate, annotation.prompt().trim(), annotation.sampleLimit(), analyses));
         }
         return cases;
+    }
+
+    private static Analyses analyses(AdversarialRobustness annotation) {
+        if (isSet(annotation.criticalDice()) && isSet(annotation.criticalFraction())) {
+            throw new IllegalArgumentException("give criticalDice (an absolute Dice) or criticalFraction (of the clean "
+                    + "Dice), not both");
+        }
+        CriticalThreshold critical = isSet(annotation.criticalDice()) ? CriticalThreshold.absolute(annotation.criticalDice())
+                : isSet(annotation.criticalFraction()) ? CriticalThreshold.fractionOfClean(annotation.criticalFraction())
+                : null;
+        if (critical == null && isSet(annotation.minMedianCriticalEps())) {
+            throw new IllegalArgumentException("minMedianCriticalEps needs the critical-budget search: set criticalDice "
+                    + "(e.g. 0.5) or criticalFraction (e.g. 0.5 of the clean Dice)");
+        }
+        if (annotation.curvePoints() == 0 && isSet(annotation.minCurveArea())) {
+            throw new IllegalArgumentException("minCurveArea needs a curve: set curvePoints (e.g. 8)");
+        }
+        return new Analyses(annotation.promptTransfer(), critical, annotation.criticalStep(), annotation.curvePoints());
     }
 
     private static List<Limit> limits(AdversarialRobustness annotation) {
@@ -71,6 +98,18 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
         }
         if (isSet(annotation.maxIoUDrop())) {
             limits.add(Limit.maximum(GateMetric.IOU_DROP, annotation.maxIoUDrop()));
+        }
+        if (isSet(annotation.minWorstPromptDice())) {
+            limits.add(Limit.minimum(GateMetric.WORST_PROMPT_DICE, annotation.minWorstPromptDice()));
+        }
+        if (isSet(annotation.maxPromptSpread())) {
+            limits.add(Limit.maximum(GateMetric.PROMPT_SPREAD, annotation.maxPromptSpread()));
+        }
+        if (isSet(annotation.minMedianCriticalEps())) {
+            limits.add(Limit.minimum(GateMetric.MEDIAN_CRITICAL_EPS, annotation.minMedianCriticalEps()));
+        }
+        if (isSet(annotation.minCurveArea())) {
+            limits.add(Limit.minimum(GateMetric.CURVE_AREA, annotation.minCurveArea()));
         }
         return limits;
     }

@@ -114,9 +114,14 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
         // One evaluator serves every test of the run and is not thread-safe.
         synchronized (evaluator) {
             report.step("clean pass (shared by all attacks on this set)", () -> evaluator.cleanPass());
-            attacked = report.step("attack: " + spec.displayName(), () -> evaluator.evaluate(spec));
+            attacked = report.step("attack: " + spec.displayName(), () -> evaluator.evaluate(spec, attackCase.analyses()));
         }
         System.out.println("[robustgate] " + ResultsTable.headline(attacked));
+        String analyses = ResultsTable.analysesHeadline(attacked);
+        if (!analyses.isEmpty()) {
+            System.out.println("[robustgate]   " + analyses);
+            report.parameter("analyses", analyses);
+        }
         report.parameter("clean Dice", String.format(Locale.ROOT, "%.3f", attacked.cleanDice().mean()));
         report.parameter("attacked Dice", String.format(Locale.ROOT, "%.3f (95%% CI %.3f–%.3f)",
                 attacked.adversarialDice().mean(), attacked.adversarialDice().ciLow(), attacked.adversarialDice().ciHigh()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.robustgate.attack.AttackNames;
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.junit.fixtures.AnalysesFixture;
 import io.robustgate.junit.fixtures.BrokenModelFixture;
 import io.robustgate.junit.fixtures.ComposedAnnotationFixture;
 import io.robustgate.junit.fixtures.CustomAttackFixture;
@@ -13,6 +14,7 @@ import io.robustgate.junit.fixtures.FailingGateFixture;
 import io.robustgate.junit.fixtures.GateAndBodyFailFixture;
 import io.robustgate.junit.fixtures.GoldenFixture;
 import io.robustgate.junit.fixtures.MissingDataFixture;
+import io.robustgate.junit.fixtures.MisconfiguredAnalysesFixture;
 import io.robustgate.junit.fixtures.MissingModelFixture;
 import io.robustgate.junit.fixtures.NanModelFixture;
 import io.robustgate.junit.fixtures.PassingGateFixture;
@@ -73,6 +75,34 @@ class AdversarialRobustnessExtensionTest {
         assertInstanceOf(ExtensionConfigurationException.class, failure);
         assertTrue(failure.getMessage().contains("SIGN_NOISE: it has no option flips: its options are density, seed"),
                 failure.getMessage());
+    }
+
+    @Test
+    void analysesRunFromTheAnnotationAreWrittenAndGated() {
+        EngineExecutionResults results = run(AnalysesFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(0).failed(1));
+        Throwable failure = failures(results).get(0);
+        assertInstanceOf(AssertionFailedError.class, failure, "only the worst-prompt limit fails");
+        assertTrue(failure.getMessage().startsWith("FGSM eps=4/255: worst-prompt Dice ")
+                && failure.getMessage().contains("< minWorstPromptDice 0.990"), failure.getMessage());
+        RobustnessResult written = onlyResultWritten();
+        assertEquals("all", written.prompt());
+        var prompts = written.promptRobustness().orElseThrow();
+        assertEquals(6, prompts.images().size());
+        assertTrue(prompts.meanTransferredDice() != null, "prompt transfer was asked for");
+        var critical = written.criticalBudget().orElseThrow();
+        assertEquals(1 / 255f, critical.step(), 1e-7f);
+        assertEquals(written.samples().size(), critical.samples().size());
+        assertEquals(3, written.curve().orElseThrow().points().size(), "eps 0, 2/255 and 4/255");
+    }
+
+    @Test
+    void aLimitOnAnAnalysisThatIsNotRunIsAConfigurationError() {
+        EngineExecutionResults results = run(MisconfiguredAnalysesFixture.class);
+        Throwable failure = results.containerEvents().failed().stream().map(AdversarialRobustnessExtensionTest::throwable)
+                .findFirst().orElseThrow();
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertTrue(failure.getMessage().contains("minMedianCriticalEps needs the critical-budget search"), failure.getMessage());
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.robustgate.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import io.robustgate.junit.fixtures.AnalysesFixture;
+import io.robustgate.report.CriticalBudgetHistogram;
+import io.robustgate.report.RobustnessCurve;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** The analyses' tables and pictures reach the Allure results of the invocation that measured them. */
+class AnalysisAttachmentsTest {
+
+    @TempDir
+    Path allureResults;
+
+    @TempDir
+    Path robustgateResults;
+
+    @Test
+    void promptTableHistogramAndCurveAreAttached() throws IOException {
+        AllureLifecycle previous = Allure.getLifecycle();
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
+        Allure.setLifecycle(lifecycle);
+        try {
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false)
+                    .enablePostDiscoveryFilterAutoRegistration(false)
+                    .build());
+            launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(AnalysesFixture.class))
+                    .configurationParameter(InvocationResultsFile.RESULTS_DIR, robustgateResults.toString())
+                    .build(), new AllureJunitPlatform(lifecycle));
+        } finally {
+            Allure.setLifecycle(previous);
+        }
+        JsonNode test;
+        try (Stream<Path> files = Files.list(allureResults)) {
+            List<Path> results = files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList();
+            assertEquals(1, results.size());
+            test = new ObjectMapper().readTree(results.get(0).toFile());
+        }
+        Map<String, JsonNode> attachments = new HashMap<>();
+        test.get("attachments").forEach(a -> attachments.put(a.get("name").asText(), a));
+
+        String prompts = Files.readString(allureResults.resolve(
+                attachments.get("prompts × Dice (largest spread first)").get("source").asText()));
+        assertTrue(prompts.startsWith("Over 6 images: worst-prompt Dice "), prompts);
+        assertTrue(prompts.contains("| image | p1 | p2[0] | p2[1] |"), prompts);
+        assertTrue(Files.readString(allureResults.resolve(attachments.get("critical eps").get("source").asText()))
+                .contains("Dice < 0.50 × clean"));
+        BufferedImage histogram = ImageIO.read(allureResults.resolve(
+                attachments.get("critical eps histogram").get("source").asText()).toFile());
+        assertEquals(CriticalBudgetHistogram.WIDTH, histogram.getWidth());
+        JsonNode curve = attachments.entrySet().stream().filter(e -> e.getKey().startsWith("Dice against eps: "))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        assertNotNull(curve, attachments.keySet().toString());
+        assertTrue(curve.get("name").asText().contains("(area 0."), curve.get("name").asText());
+        assertEquals(RobustnessCurve.HEIGHT, ImageIO.read(allureResults.resolve(curve.get("source").asText()).toFile())
+                .getHeight());
+        Map<String, String> parameters = new HashMap<>();
+        test.get("parameters").forEach(p -> parameters.put(p.get("name").asText(), p.get("value").asText()));
+        assertTrue(parameters.get("analyses").contains("median critical eps"), parameters.toString());
+    }
+}
