@@ -139,6 +139,36 @@ class ShardMergeTest {
         assertEquals(expected.fit().lossPerEpoch(), actual.fit().lossPerEpoch());
     }
 
+    /**
+     * With every prompt of each image (prompt=all) an image's prompts fall in different shards; the
+     * merge recomputes the prompt comparison from all samples and gets the unsharded one. Analyses
+     * that attack subsets of the whole set are refused in a shard.
+     */
+    @Test
+    void thePromptComparisonIsRecomputedFromTheMergedSamples() {
+        io.robustgate.data.HeldOutSet everyPrompt = io.robustgate.data.HeldOutSet.load(GoldenFixture.HELD_OUT, "test",
+                io.robustgate.data.PromptChoice.of("all"));
+        AttackSpec fgsm = ATTACKS.get(0);
+        java.util.function.Function<Shard, RobustnessEvaluator> evaluator = shard -> new RobustnessEvaluator(bundle,
+                everyPrompt, EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE).withBatchSize(BLOCK)
+                        .withShard(shard));
+        RobustnessEvaluator whole = evaluator.apply(Shard.WHOLE);
+        RobustnessResult expected = whole.evaluate(fgsm, io.robustgate.evaluation.Analyses.NONE);
+        assertTrue(expected.analyses().prompts().images().size() > 1, "images with several prompts");
+        for (int k = 1; k <= 3; k++) {
+            RobustnessEvaluator shard = evaluator.apply(new Shard(k, 3));
+            ResultsFile.write(dir.resolve("shard-" + k + "/evaluate.json"), ResultsDocument.of("maven:evaluate",
+                    List.of(shard.evaluate(fgsm, io.robustgate.evaluation.Analyses.NONE)), shard));
+        }
+        RobustnessResult merged = ResultsFile.readAll(dir).get(0).results().get(0);
+        assertEquals(ResultsFile.toJson(expected.samples()), ResultsFile.toJson(merged.samples()));
+        assertEquals(ResultsFile.toJson(expected.analyses()), ResultsFile.toJson(merged.analyses()));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> evaluator
+                .apply(new Shard(1, 3)).evaluate(fgsm, io.robustgate.evaluation.Analyses.NONE.withPromptTransfer(true)));
+        assertTrue(refused.getMessage().startsWith("shard 1/3: the analyses of FGSM eps=2/255"), refused.getMessage());
+    }
+
     @Test
     void provenanceRecordsModelAndDataByContentAndTheVersion() {
         Provenance provenance = unsharded.provenance();
