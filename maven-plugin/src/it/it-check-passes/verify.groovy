@@ -10,7 +10,7 @@ assert log.contains('BUILD SUCCESS')
 def results = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/robustgate/evaluate.json'))
 assert results.source == 'maven:evaluate'
 assert results.results.size() == 2
-assert results.schemaVersion == 2
+assert results.schemaVersion == 3
 assert results.results*.attack*.name == ['FGSM', 'FGSM']
 assert results.results.every { it.attack.options == [loss: 'BCE', space: 'PIXEL'] && it.alarms == [] }
 assert results.results.every { it.samples.size() == 6 && it.model == 'golden-fixture' && it.split == 'test' }

@@ -4,7 +4,7 @@ assert log.contains('BUILD SUCCESS')
 assert log =~ /Rule SIGN_NOISE eps=2\/255 passed: SIGN_NOISE eps=2\/255 density=0\.5: Dice 0\.\d{3} ≥ minDice 0\.500/
 
 def results = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/robustgate/evaluate.json'))
-assert results.schemaVersion == 2
+assert results.schemaVersion == 3
 assert results.results*.attack*.name == ['SIGN_NOISE', 'APGD']
 def noise = results.results[0]
 assert noise.attack.displayName == 'SIGN_NOISE eps=2/255 density=0.5'

@@ -1,8 +1,11 @@
 package io.robustgate.cli;
 
+import io.robustgate.evaluation.Shard;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code evaluate}: attacks the model and writes the results JSON, like {@code robustgate:evaluate}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -12,9 +15,23 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Evaluate only shard K of N (1-based), e.g. one job of a CI matrix; check and report merge the shards' results. Default: $CI_NODE_INDEX/$CI_NODE_TOTAL (GitLab parallel:) when set, else the whole set.")
+    String shard;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Record finished batches in DIR; started again after a kill, the run resumes there with identical results.")
+    Path checkpointDirectory;
+
     @Override
     public Integer call() {
-        Evaluation.run(options.read(), System.out);
+        Shard part;
+        try {
+            part = Shard.resolve(shard, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        Evaluation.run(options.read(), part, checkpointDirectory, System.out);
         return ExitCode.PASSED;
     }
 }

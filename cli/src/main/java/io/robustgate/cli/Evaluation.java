@@ -9,6 +9,7 @@ import io.robustgate.data.PromptChoice;
 import io.robustgate.evaluation.EvaluationOptions;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.Shard;
 import io.robustgate.model.ComputeDevice;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
@@ -36,6 +37,11 @@ final class Evaluation {
     private Evaluation() {}
 
     static ResultsDocument run(GateConfiguration config, PrintStream out) {
+        return run(config, Shard.WHOLE, null, out);
+    }
+
+    /** One shard of the set ({@link Shard#WHOLE}: all of it), checkpointing finished batches in {@code checkpoints} (null: not). */
+    static ResultsDocument run(GateConfiguration config, Shard shard, java.nio.file.Path checkpoints, PrintStream out) {
         config.requireEvaluationSettings();
         Device device;
         try {
@@ -51,13 +57,16 @@ final class Evaluation {
         }
         applyTorchThreads(config.torchThreads());
         List<RobustnessResult> results = new ArrayList<>();
+        ResultsDocument document;
         try (ModelBundle bundle = ModelBundle.load(config.model(), device)) {
             HeldOutSet set = HeldOutSet.load(config.dataset(), config.split(), PromptChoice.of(config.prompt()))
                     .limit(config.sampleLimit());
-            out.printf(Locale.ROOT, "Attacking %s on %s (%d samples, prompt %s, %s) with %d attack(s)%n",
-                    bundle.name(), set.name(), set.samples().size(), config.prompt(), bundle.device(), config.attacks().size());
-            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set,
-                    EvaluationOptions.DEFAULTS.withBatchSize(config.batchSize()));
+            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set, EvaluationOptions.DEFAULTS
+                    .withBatchSize(config.batchSize()).withShard(shard).withCheckpointDirectory(checkpoints));
+            out.printf(Locale.ROOT, "Attacking %s on %s (%d samples%s, prompt %s, %s) with %d attack(s)%n",
+                    bundle.name(), set.name(), evaluator.samples().size(), shard.whole() ? ""
+                            : " of " + set.samples().size() + ": shard " + shard, config.prompt(), bundle.device(),
+                    config.attacks().size());
             for (int i = 0; i < config.attacks().size(); i++) {
                 RobustnessResult result = evaluator.evaluate(config.attacks().get(i), config.attackAnalyses().get(i));
                 results.add(result);
@@ -67,6 +76,7 @@ final class Evaluation {
                     out.println("  " + analyses);
                 }
             }
+            document = ResultsDocument.of(SOURCE, results, evaluator);
         } catch (ModelBundleException e) {
             throw new BadInputException("model: " + e.getMessage(), e);
         } catch (DataSetException e) {
@@ -74,7 +84,6 @@ final class Evaluation {
         } catch (InputFileException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        ResultsDocument document = ResultsDocument.of(SOURCE, results);
         try {
             ResultsFile.write(config.resultsFile(), document);
             for (RobustnessResult result : results) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,118 @@ class CommandLineProcessIT {
         assertTrue(dashboard.contains("Release gate PASSED: 1 of 1 gates met"), "the dashboard's banner");
         assertTrue(dashboard.contains("class=\"worst\""), "evaluate kept its worst samples' pictures for the dashboard");
         assertTrue(report.out().contains("Robustness dashboard: "), report.out());
+    }
+
+    /**
+     * Two GitLab {@code parallel:} jobs (CI_NODE_INDEX/CI_NODE_TOTAL) evaluate a shard each; check over
+     * the folder of their results prints exactly the unsharded run's figures, and with one shard
+     * missing exits 3 naming the file it found.
+     */
+    @Test
+    void gitLabParallelShardsMergeIntoTheUnshardedFigures() throws Exception {
+        Path config = write("shards", "robustgate.yaml", """
+                model: %1$s/fixture-bundle
+                dataset: %1$s/heldout
+                device: cpu
+                batchSize: 2
+                attacks:
+                  - type: PGD
+                    eps: 2/255
+                    steps: 2
+                rules:
+                  - attack: PGD
+                    eps: 2/255
+                    limits:
+                      - {metric: DICE, minimum: 0.05}
+                """.formatted(GOLDEN));
+        Path folder = config.getParent();
+        Path results = folder.resolve("robustgate-results/evaluate.json");
+        for (int k = 1; k <= 2; k++) {
+            Run shard = cli(folder, Map.of("CI_NODE_INDEX", Integer.toString(k), "CI_NODE_TOTAL", "2"),
+                    "evaluate", "-c", "robustgate.yaml");
+            assertEquals(ExitCode.PASSED, shard.exit(), shard.all());
+            assertTrue(shard.out().contains("samples of 6: shard " + k + "/2"), shard.out());
+            Path artifact = folder.resolve("artifacts/shard-" + k + "/evaluate.json");
+            Files.createDirectories(artifact.getParent());
+            Files.move(results, artifact, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Run whole = cli(folder, "run", "-c", "robustgate.yaml");
+        assertEquals(ExitCode.PASSED, whole.exit(), whole.all());
+
+        Run merged = cli(folder, "check", "-c", "robustgate.yaml", "--results", "artifacts");
+        assertEquals(ExitCode.PASSED, merged.exit(), merged.all());
+        String passed = whole.out().lines().filter(l -> l.startsWith("Rule PGD eps=2/255 passed: ")).findFirst().orElseThrow();
+        assertTrue(merged.out().contains(passed), "merged: " + merged.out() + "\nunsharded: " + passed);
+        assertTrue(merged.out().contains("1 result(s) from 1 file(s)"), merged.out());
+
+        Run missing = cli(folder, "check", "-c", "robustgate.yaml", "--results", "artifacts/shard-1");
+        assertEquals(ExitCode.BAD_INPUT, missing.exit(), missing.all());
+        assertTrue(missing.err().contains("shard 2/2 of run cli:evaluate (PGD eps=2/255 steps=2) is missing: found only "
+                + Path.of("artifacts/shard-1/evaluate.json") + " (1/2)"), missing.err());
+    }
+
+    /**
+     * An evaluate process killed (SIGKILL) after its first finished batch, started again with the
+     * same checkpoint folder, resumes there and writes the results of an uninterrupted run.
+     */
+    @Test
+    void aKilledEvaluationResumesFromItsCheckpointToTheUninterruptedResults() throws Exception {
+        Path config = write("resume", "robustgate.yaml", """
+                model: %1$s/fixture-bundle
+                dataset: %1$s/heldout
+                device: cpu
+                batchSize: 1
+                resultsFile: results/evaluate.json
+                attacks:
+                  - type: PGD
+                    eps: 2/255
+                    steps: 100
+                """.formatted(GOLDEN));
+        Path folder = config.getParent();
+        Path checkpoints = folder.resolve("checkpoints");
+        if (Files.isDirectory(checkpoints)) { // an earlier build's, finished: it would leave nothing to kill
+            try (java.util.stream.Stream<Path> files = Files.list(checkpoints)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Process killed = start(folder, Map.of(), "evaluate", "-c", "robustgate.yaml", "--checkpoint-dir", "checkpoints");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (finishedBatches(checkpoints) < 1 && killed.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        killed.destroyForcibly().waitFor();
+        assertTrue(finishedBatches(checkpoints) >= 1, "a batch was finished before the kill");
+
+        Run resumed = cli(folder, "evaluate", "-c", "robustgate.yaml", "--checkpoint-dir", "checkpoints");
+        assertEquals(ExitCode.PASSED, resumed.exit(), resumed.all());
+        java.util.regex.Matcher done = java.util.regex.Pattern.compile("Resuming PGD eps=2/255 steps=100 from checkpoint .*: (\\d) sample\\(s\\) already done")
+                .matcher(resumed.out());
+        assertTrue(done.find(), resumed.out());
+        int already = Integer.parseInt(done.group(1));
+        assertTrue(already >= 1 && already < 6, "killed half-way: " + already + " of 6 samples done");
+        String resumedSamples = io.robustgate.report.ResultsFile.toJson(
+                io.robustgate.report.ResultsFile.read(folder.resolve("results/evaluate.json")).results().get(0).samples());
+
+        Run uninterrupted = cli(folder, "evaluate", "-c", "robustgate.yaml");
+        assertEquals(ExitCode.PASSED, uninterrupted.exit(), uninterrupted.all());
+        assertEquals(io.robustgate.report.ResultsFile.toJson(io.robustgate.report.ResultsFile.read(
+                folder.resolve("results/evaluate.json")).results().get(0).samples()), resumedSamples);
+    }
+
+    /** Batch lines in the checkpoint files under {@code folder} (the first line of each is its key). */
+    private static long finishedBatches(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            long lines = 0;
+            for (Path file : files.toList()) {
+                lines += Files.readAllLines(file).stream().filter(l -> l.endsWith("]")).count();
+            }
+            return lines;
+        }
     }
 
     @Test
@@ -191,23 +304,42 @@ class CommandLineProcessIT {
     }
 
     private static Run cli(Path workingDirectory, String... args) throws Exception {
+        return cli(workingDirectory, Map.of(), args);
+    }
+
+    private static Run cli(Path workingDirectory, Map<String, String> environment, String... args) throws Exception {
+        Path out = Files.createTempFile(cases, "out", ".txt");
+        Path err = Files.createTempFile(cases, "err", ".txt");
+        Process process = start(workingDirectory, environment, out, err, args);
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("CLI did not finish in 180 s: " + List.of(args));
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** The CLI as a process of its own, its output discarded. */
+    private static Process start(Path workingDirectory, Map<String, String> environment, String... args) throws Exception {
+        return start(workingDirectory, environment, Files.createTempFile(cases, "out", ".txt"),
+                Files.createTempFile(cases, "err", ".txt"), args);
+    }
+
+    private static Process start(Path workingDirectory, Map<String, String> environment, Path out, Path err,
+            String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // One libtorch thread: fastest on a shared CI machine (see the parent POM).
                 "-Dai.djl.pytorch.num_threads=" + System.getProperty("robustgate.torch.threads", "1"),
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(cases, "out", ".txt");
-        Path err = Files.createTempFile(cases, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         // A CI runner's own summary file must not receive the test's tables.
         builder.environment().remove(StepSummary.GITHUB_VARIABLE);
-        Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("CLI did not finish in 180 s: " + command);
-        }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        // Nor may a GitLab runner's parallel job numbers shard the test's runs.
+        builder.environment().remove("CI_NODE_INDEX");
+        builder.environment().remove("CI_NODE_TOTAL");
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 }

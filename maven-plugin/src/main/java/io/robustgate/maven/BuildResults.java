@@ -3,6 +3,7 @@ package io.robustgate.maven;
 import io.robustgate.gate.GateRule;
 import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsFile;
+import io.robustgate.report.ShardMerge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,20 +32,31 @@ record BuildResults(List<ResultsDocument> fresh, List<StaleFile> stale) {
     /**
      * @param buildStart when this Maven build started; {@code null} takes every file as fresh
      *                   ({@code acceptEarlierResults}, or results downloaded from an earlier CI job)
+     * @throws IllegalArgumentException naming the file, also when the shards of a sharded run do not merge
      */
     static BuildResults read(Path directory, Instant buildStart) {
-        List<ResultsDocument> fresh = new ArrayList<>();
+        List<ShardMerge.ResultsInFile> fresh = new ArrayList<>();
         List<StaleFile> stale = new ArrayList<>();
         for (Path file : jsonFiles(directory)) {
             ResultsDocument document = ResultsFile.read(file);
             Instant written = modified(file);
             if (isFresh(written, buildStart)) {
-                fresh.add(document);
+                fresh.add(new ShardMerge.ResultsInFile(file, document));
             } else {
                 stale.add(new StaleFile(file, written, document));
             }
         }
-        return new BuildResults(List.copyOf(fresh), List.copyOf(stale));
+        // The shards of a sharded run (CI artifacts) become the one document an unsharded run writes.
+        try {
+            return new BuildResults(List.copyOf(ShardMerge.merge(fresh)), List.copyOf(stale));
+        } catch (IllegalArgumentException e) {
+            if (stale.isEmpty()) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getMessage() + " (not read, as older than this build: "
+                    + String.join(", ", stale.stream().map(f -> f.file().toString()).toList())
+                    + "; set acceptEarlierResults for results downloaded from other CI jobs)", e);
+        }
     }
 
     /**

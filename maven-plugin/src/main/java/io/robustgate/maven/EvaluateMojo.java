@@ -9,6 +9,7 @@ import io.robustgate.evaluation.Analyses;
 import io.robustgate.evaluation.EvaluationOptions;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.Shard;
 import io.robustgate.model.ComputeDevice;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
@@ -90,6 +91,23 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(property = "robustgate.torchThreads")
     Integer torchThreads;
 
+    /**
+     * Evaluate only shard {@code K/N} of the held-out set (1-based), e.g. one job of a CI matrix;
+     * unset: GitLab's {@code CI_NODE_INDEX}/{@code CI_NODE_TOTAL} when present, else the whole set.
+     * Samples are split by identity into blocks of the batch size (4 when it is automatic), shards
+     * take whole blocks, and {@code check}/{@code report} merge the shards' results files into
+     * exactly what one unsharded run with that batch size gives.
+     */
+    @Parameter(property = "robustgate.shard")
+    String shard;
+
+    /**
+     * Where finished batches are checkpointed; a run killed half-way and started again with the same
+     * model, data, attacks and batch size resumes from there with identical results. Unset: none.
+     */
+    @Parameter(property = "robustgate.checkpointDirectory")
+    File checkpointDirectory;
+
     @Parameter(property = "robustgate.resultsFile", defaultValue = "${project.build.directory}/robustgate/evaluate.json")
     File resultsFile;
 
@@ -132,13 +150,18 @@ public class EvaluateMojo extends AbstractMojo {
         applyTorchThreads();
         CudaProbeLogging.quiet();
         Device computeDevice = computeDevice();
+        Shard part = shard();
         List<RobustnessResult> results = new ArrayList<>();
+        ResultsDocument document;
         try (ModelBundle bundle = ModelBundle.load(model.toPath(), computeDevice)) {
             HeldOutSet set = HeldOutSet.load(dataset.toPath(), split, PromptChoice.of(prompt)).limit(sampleLimit);
-            getLog().info(String.format(Locale.ROOT, "Attacking %s on %s (%d samples, prompt %s, %s) with %d attack(s)",
-                    bundle.name(), set.name(), set.samples().size(), prompt, bundle.device(), specs.size()));
-            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set, batchSize == null
-                    ? EvaluationOptions.DEFAULTS : EvaluationOptions.DEFAULTS.withBatchSize(batchSize));
+            EvaluationOptions options = (batchSize == null ? EvaluationOptions.DEFAULTS
+                    : EvaluationOptions.DEFAULTS.withBatchSize(batchSize)).withShard(part)
+                    .withCheckpointDirectory(checkpointDirectory == null ? null : checkpointDirectory.toPath());
+            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set, options);
+            getLog().info(String.format(Locale.ROOT, "Attacking %s on %s (%d samples%s, prompt %s, %s) with %d attack(s)",
+                    bundle.name(), set.name(), evaluator.samples().size(), part.whole() ? ""
+                            : " of " + set.samples().size() + ": shard " + part, prompt, bundle.device(), specs.size()));
             getLog().info("Batch size " + evaluator.batchSize() + evaluator.batchSizeChoice()
                     .map(c -> " (measured: fastest per sample of " + c.trials().stream()
                             .map(t -> t.batchSize() + String.format(Locale.ROOT, " %.0f ms", 1000 * t.secondsPerSample()))
@@ -153,13 +176,16 @@ public class EvaluateMojo extends AbstractMojo {
                     getLog().info("  " + found);
                 }
             }
+            document = ResultsDocument.of(SOURCE, results, evaluator);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (ModelBundleException e) {
             throw new MojoExecutionException("model: " + e.getMessage(), e);
         } catch (DataSetException e) {
             throw new MojoExecutionException("dataset: " + e.getMessage(), e);
         }
         try {
-            ResultsFile.write(resultsFile.toPath(), ResultsDocument.of(SOURCE, results));
+            ResultsFile.write(resultsFile.toPath(), document);
             String stem = resultsFile.getName().replaceFirst("\\.json$", "");
             for (int i = 0; i < results.size(); i++) {
                 // One file per fitted perturbation (results.N.delta.safetensors), so that each can be applied again.
@@ -232,6 +258,14 @@ public class EvaluateMojo extends AbstractMojo {
         if (System.getProperty(TORCH_THREADS_PROPERTY) == null) {
             System.setProperty(TORCH_THREADS_PROPERTY, Integer.toString(torchThreads));
             System.setProperty(TORCH_INTEROP_THREADS_PROPERTY, "1");
+        }
+    }
+
+    private Shard shard() throws MojoExecutionException {
+        try {
+            return Shard.resolve(shard, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("shard: " + e.getMessage(), e);
         }
     }
 

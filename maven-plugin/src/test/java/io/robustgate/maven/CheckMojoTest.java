@@ -168,6 +168,52 @@ class CheckMojoTest {
         assertTrue(log.has("INFO", "Rule FGSM eps=1/255 passed"), log.lines.toString());
     }
 
+    /** Two CI jobs' shards of one FGSM run, each with half of the eight samples. */
+    private Path[] writeShards() {
+        io.robustgate.evaluation.RobustnessResult whole = RecordedResults.uniform(AttackSpec.fgsm(1 / 255f), 8, 0.90, 0.86);
+        List<String> ids = whole.samples().stream().map(io.robustgate.evaluation.SampleResult::sampleId).toList();
+        io.robustgate.evaluation.Provenance provenance = new io.robustgate.evaluation.Provenance("0.1.0", "model.pt",
+                "a".repeat(64), "b".repeat(64), 8);
+        Path[] files = new Path[2];
+        for (int k = 1; k <= 2; k++) {
+            List<io.robustgate.evaluation.SampleResult> half = whole.samples().subList(4 * (k - 1), 4 * k);
+            io.robustgate.evaluation.RobustnessResult part = whole.withSamples(half,
+                    io.robustgate.evaluation.SampleAggregates.of(half, 1), List.of(), whole.timings());
+            files[k - 1] = results.resolve("shards/shard-" + k + "/evaluate.json");
+            ResultsFile.write(files[k - 1], ResultsDocument.of("maven:evaluate", List.of(part)).withProvenance(provenance,
+                    new io.robustgate.evaluation.ShardLayout(k, 2, 4, 1, ids)));
+        }
+        mojo.resultsDirectory = results.resolve("shards").toFile();
+        return files;
+    }
+
+    @Test
+    void shardsInTheResultsFolderAreCheckedAsOneRun() {
+        writeShards();
+        mojo.rules = List.of(rule("FGSM", "1/255", limit("DICE", "0.80", null)));
+
+        assertDoesNotThrow(mojo::execute);
+
+        assertTrue(log.has("INFO", "Checking 1 robustness result(s) from 1 file(s)"), log.lines.toString());
+        assertTrue(log.has("INFO", "Rule FGSM eps=1/255 passed: FGSM eps=1/255: Dice 0.860 ≥ minDice 0.800"), log.lines.toString());
+    }
+
+    @Test
+    void aShardOlderThanTheBuildIsNamedWithTheSettingThatAcceptsIt() throws Exception {
+        Path[] shards = writeShards();
+        Instant start = Instant.now();
+        Files.setLastModifiedTime(shards[1], FileTime.from(start.minus(Duration.ofDays(1))));
+        Files.setLastModifiedTime(shards[0], FileTime.from(start));
+        mojo.buildStart = start.minus(Duration.ofSeconds(30));
+        mojo.rules = List.of(rule("FGSM", "1/255", limit("DICE", "0.80", null)));
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("shard 2/2 of run maven:evaluate (FGSM eps=1/255) is missing: found only "
+                + shards[0].toAbsolutePath().normalize() + " (1/2) (not read, as older than this build: "
+                + shards[1].toAbsolutePath().normalize() + "; set acceptEarlierResults"), e.getMessage());
+    }
+
     @Test
     void acceptEarlierResultsUsesOldFilesToo() throws Exception {
         Files.setLastModifiedTime(results.resolve("junit").resolve("HeadTest.json"), FileTime.from(Instant.EPOCH));

@@ -1,11 +1,15 @@
 package io.robustgate.evaluation;
 
+import java.nio.file.Path;
+
 /**
  * How an evaluation runs: samples per batch ({@link #AUTO_BATCH_SIZE}: measured per model, see
- * {@link BatchSizeChoice}), how many worst samples keep their pictures, the bootstrap seed and who
- * hears about progress.
+ * {@link BatchSizeChoice}), how many worst samples keep their pictures, the bootstrap seed, who
+ * hears about progress, which {@link Shard} of the set to evaluate, and where finished batches are
+ * checkpointed so that a killed run resumes ({@code null}: nowhere, see {@link BatchCheckpoint}).
  */
-public record EvaluationOptions(int batchSize, int keptWorstSamples, long bootstrapSeed, ProgressListener progress) {
+public record EvaluationOptions(int batchSize, int keptWorstSamples, long bootstrapSeed, ProgressListener progress,
+        Shard shard, Path checkpointDirectory) {
 
     /** Batch size 0: time a few gradient passes at candidate sizes on the first samples and keep the fastest. */
     public static final int AUTO_BATCH_SIZE = 0;
@@ -20,6 +24,14 @@ public record EvaluationOptions(int batchSize, int keptWorstSamples, long bootst
         if (progress == null) {
             progress = ProgressListener.NONE;
         }
+        if (shard == null) {
+            shard = Shard.WHOLE;
+        }
+    }
+
+    /** Options for the whole set, without checkpoints. */
+    public EvaluationOptions(int batchSize, int keptWorstSamples, long bootstrapSeed, ProgressListener progress) {
+        this(batchSize, keptWorstSamples, bootstrapSeed, progress, Shard.WHOLE, null);
     }
 
     public boolean automaticBatchSize() {
@@ -28,14 +40,22 @@ public record EvaluationOptions(int batchSize, int keptWorstSamples, long bootst
 
     /** An explicit batch size (≥ 1), or {@link #AUTO_BATCH_SIZE}. */
     public EvaluationOptions withBatchSize(int value) {
-        return new EvaluationOptions(value, keptWorstSamples, bootstrapSeed, progress);
+        return new EvaluationOptions(value, keptWorstSamples, bootstrapSeed, progress, shard, checkpointDirectory);
     }
 
     public EvaluationOptions withProgress(ProgressListener value) {
-        return new EvaluationOptions(batchSize, keptWorstSamples, bootstrapSeed, value);
+        return new EvaluationOptions(batchSize, keptWorstSamples, bootstrapSeed, value, shard, checkpointDirectory);
     }
 
     public EvaluationOptions withKeptWorstSamples(int value) {
-        return new EvaluationOptions(batchSize, value, bootstrapSeed, progress);
+        return new EvaluationOptions(batchSize, value, bootstrapSeed, progress, shard, checkpointDirectory);
+    }
+
+    public EvaluationOptions withShard(Shard value) {
+        return new EvaluationOptions(batchSize, keptWorstSamples, bootstrapSeed, progress, value, checkpointDirectory);
+    }
+
+    public EvaluationOptions withCheckpointDirectory(Path value) {
+        return new EvaluationOptions(batchSize, keptWorstSamples, bootstrapSeed, progress, shard, value);
     }
 }

@@ -24,6 +24,18 @@ final class MaskingChecks {
 
     /** One alarm per kind that any sample raised, plus {@link MaskingAlarm#RANDOM_OUTPUT} for a random model. */
     static List<ResultAlarm> of(List<SampleResult> samples, CleanPass clean) {
+        List<ResultAlarm> alarms = new ArrayList<>();
+        if (clean.randomOutput()) {
+            alarms.add(new ResultAlarm(MaskingAlarm.RANDOM_OUTPUT, samples.size(), List.of(), String.format(Locale.ROOT,
+                    "%s: two clean passes differ by up to %.3g in the logits: is the model in eval mode (dropout off)?",
+                    MaskingAlarm.RANDOM_OUTPUT.description(), clean.repeatDifference())));
+        }
+        alarms.addAll(perSample(samples));
+        return alarms;
+    }
+
+    /** One alarm per kind that any sample raised, naming the first few samples in the set's order. */
+    static List<ResultAlarm> perSample(List<SampleResult> samples) {
         Map<MaskingAlarm, List<String>> seen = new EnumMap<>(MaskingAlarm.class);
         for (SampleResult sample : samples) {
             for (MaskingAlarm alarm : sample.alarms()) {
@@ -31,11 +43,6 @@ final class MaskingChecks {
             }
         }
         List<ResultAlarm> alarms = new ArrayList<>();
-        if (clean.randomOutput()) {
-            alarms.add(new ResultAlarm(MaskingAlarm.RANDOM_OUTPUT, samples.size(), List.of(), String.format(Locale.ROOT,
-                    "%s: two clean passes differ by up to %.3g in the logits: is the model in eval mode (dropout off)?",
-                    MaskingAlarm.RANDOM_OUTPUT.description(), clean.repeatDifference())));
-        }
         seen.forEach((kind, names) -> alarms.add(new ResultAlarm(kind, names.size(), examples(names),
                 String.format(Locale.ROOT, "%s on %d of %d samples (%s)", kind.description(), names.size(), samples.size(),
                         String.join(", ", examples(names))))));

@@ -14,17 +14,39 @@ final class PackedPredictions extends AbstractList<boolean[]> {
     private final List<long[]> bits = new ArrayList<>();
     private final List<Integer> lengths = new ArrayList<>();
 
+    PackedPredictions() {}
+
+    /** {@code size} empty predictions, each to be {@link #set}: batches fill the set out of order. */
+    PackedPredictions(int size) {
+        for (int i = 0; i < size; i++) {
+            bits.add(new long[0]);
+            lengths.add(0);
+        }
+    }
+
     @Override
     public boolean add(boolean[] prediction) {
+        bits.add(pack(prediction));
+        lengths.add(prediction.length);
+        return true;
+    }
+
+    @Override
+    public boolean[] set(int index, boolean[] prediction) {
+        boolean[] previous = get(index);
+        bits.set(index, pack(prediction));
+        lengths.set(index, prediction.length);
+        return previous;
+    }
+
+    private static long[] pack(boolean[] prediction) {
         long[] words = new long[(prediction.length + 63) / 64];
         for (int i = 0; i < prediction.length; i++) {
             if (prediction[i]) {
                 words[i >> 6] |= 1L << (i & 63);
             }
         }
-        bits.add(words);
-        lengths.add(prediction.length);
-        return true;
+        return words;
     }
 
     @Override

@@ -20,7 +20,6 @@ import io.robustgate.data.Sample;
 import io.robustgate.data.SamplePreparer;
 import io.robustgate.metric.Overlap;
 import io.robustgate.metric.PerturbationSize;
-import io.robustgate.metric.Summary;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
 import io.robustgate.model.ModelManifest;
@@ -40,21 +39,38 @@ import java.util.function.BiConsumer;
  * batch (kept when the set is small, see {@link PreparedSamples}); the batch size is measured on
  * first use unless set ({@link BatchSizeChoice}); the clean pass runs once and every attack reuses
  * it; samples go through in batches, each batch in its own native-memory scope. Not thread-safe.
+ *
+ * <p>Batches are blocks of samples chosen by identity ({@link SampleBlocks}), so a sample's
+ * batch-mates are the same in an unsharded run and in any {@link Shard} of the set; a sharded
+ * evaluator attacks only its shard's samples. Per-sample results stay in the set's order.
  */
 public final class RobustnessEvaluator {
 
     private final ModelBundle bundle;
+    /** The whole set; a sharded evaluator attacks only {@link #samples}. */
     private final HeldOutSet set;
     private final EvaluationOptions options;
+    /** The samples this evaluator attacks: the set's, or its shard's, in the set's order. */
+    private final List<Sample> evaluated;
     private final PreparedSamples samples;
     private final TokenBatch tokens;
     private CleanPass clean;
     private BatchSizeChoice batchSizeChoice;
     private int batchSize;
+    private List<int[]> batches;
+    private Provenance provenance;
     /** Results this evaluator produced, for the weaker-beats-stronger check. */
     private final List<RobustnessResult> history = new ArrayList<>();
 
     public RobustnessEvaluator(ModelBundle bundle, HeldOutSet set, EvaluationOptions options) {
+        this(bundle, set, options, false);
+    }
+
+    /**
+     * @param emptyShardAllowed whether this shard may hold none of the set's samples: true for the
+     *     samples a set-level attack was not fitted on (a share of the set, which a shard may miss)
+     */
+    private RobustnessEvaluator(ModelBundle bundle, HeldOutSet set, EvaluationOptions options, boolean emptyShardAllowed) {
         this.bundle = bundle;
         this.set = set;
         this.options = options;
@@ -62,8 +78,30 @@ public final class RobustnessEvaluator {
         SamplePreparer preparer = new SamplePreparer(image.channels(), image.height(), image.width(),
                 bundle.manifest().preprocessing());
         long bytesPerSample = 4L * (image.channels() + 1) * image.height() * image.width();
-        this.samples = new PreparedSamples(set.samples(), preparer, bytesPerSample, PreparedSamples.defaultCacheBytes());
-        this.tokens = bundle.tokenizer().encode(set.samples().stream().map(s -> s.prompt()).toList());
+        this.evaluated = options.shard().whole() ? set.samples()
+                : SampleBlocks.shardOf(set.samples(), blockSize(options), options.shard());
+        if (evaluated.isEmpty() && !emptyShardAllowed) {
+            throw new IllegalArgumentException("shard " + options.shard() + " of " + set.name() + " holds no sample: "
+                    + set.samples().size() + " samples make " + SampleBlocks.of(set.samples(), blockSize(options)).size()
+                    + " block(s) of " + blockSize(options) + "; use at most that many shards");
+        }
+        this.samples = new PreparedSamples(evaluated, preparer, bytesPerSample, PreparedSamples.defaultCacheBytes());
+        // The whole set is tokenised, so that prompts padded to the longest have the same length in every shard.
+        TokenBatch all = bundle.tokenizer().encode(set.samples().stream().map(s -> s.prompt()).toList());
+        this.tokens = options.shard().whole() ? all : all.select(positionsIn(set.samples(), evaluated));
+    }
+
+    /** A sharded run's batch size is fixed, not measured: every shard must batch alike. */
+    private static int blockSize(EvaluationOptions options) {
+        return options.automaticBatchSize() ? Shard.DEFAULT_BLOCK_SIZE : options.batchSize();
+    }
+
+    private static int[] positionsIn(List<Sample> all, List<Sample> some) {
+        Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i).id(), i);
+        }
+        return some.stream().mapToInt(s -> position.get(s.id())).toArray();
     }
 
     public ModelBundle bundle() {
@@ -78,17 +116,41 @@ public final class RobustnessEvaluator {
         return samples;
     }
 
+    /** The shard of the set this evaluator attacks ({@link Shard#WHOLE} for all of it). */
+    public Shard shard() {
+        return options.shard();
+    }
+
+    /** Model, data set and version by content; computed once (it reads every image of the set). */
+    public synchronized Provenance provenance() {
+        if (provenance == null) {
+            provenance = Provenance.of(bundle, set);
+        }
+        return provenance;
+    }
+
+    /** What a shard's results must record for the merge; empty for an unsharded evaluator. */
+    public Optional<ShardLayout> shardLayout() {
+        if (options.shard().whole()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ShardLayout(options.shard().index(), options.shard().total(), batchSize(),
+                options.bootstrapSeed(), set.samples().stream().map(Sample::id).toList()));
+    }
+
     /**
      * Samples per batch: the explicit option, or the size {@link BatchSizeChoice} measured on the
      * first samples (once per evaluator, so the clean pass and every attack share it).
      */
     public synchronized int batchSize() {
         if (batchSize == 0) {
-            if (options.automaticBatchSize()) {
+            if (!options.shard().whole()) {
+                batchSize = blockSize(options);
+            } else if (options.automaticBatchSize()) {
                 AttackSpec probe = AttackSpec.fgsm(0);
                 batchSizeChoice = BatchSizeChoice.measure(samples.size(), size -> {
                     try (NDManager manager = bundle.newManager()) {
-                        Batch batch = new Batch(0, size, manager);
+                        Batch batch = new Batch(java.util.stream.IntStream.range(0, size).toArray(), manager);
                         batch.objective(probe).evaluate(batch.pixels);
                     }
                 });
@@ -98,6 +160,14 @@ public final class RobustnessEvaluator {
             }
         }
         return batchSize;
+    }
+
+    /** Positions in {@link #samples()} of each batch: blocks of the batch size in identity order. */
+    private synchronized List<int[]> batches() {
+        if (batches == null) {
+            batches = SampleBlocks.of(evaluated, batchSize());
+        }
+        return batches;
     }
 
     /** The measurement behind an automatic batch size; empty when the size was set. */
@@ -143,8 +213,8 @@ public final class RobustnessEvaluator {
                 adversarial.close();
                 outcomes.get(k).nanos += sharedNanos + System.nanoTime() - start;
             }
-            options.progress().progress(first.displayName() + " and " + (specs.size() - 1) + " more budgets", batch.to,
-                    samples.size(), outcomes.get(0).nanos);
+            options.progress().progress(first.displayName() + " and " + (specs.size() - 1) + " more budgets",
+                    outcomes.get(0).done, samples.size(), outcomes.get(0).nanos);
         });
         return outcomes.stream().map(o -> finish(o, cleanPass, o.nanos / 1e9)).toList();
     }
@@ -155,6 +225,13 @@ public final class RobustnessEvaluator {
      * Dice-against-eps curve), all attached to the result ({@link RobustnessResult#analyses()}).
      */
     public RobustnessResult evaluate(AttackSpec spec, Analyses analyses) {
+        if (!options.shard().whole() && analyses.any()) {
+            // Transfer, critical budget and curve attack subsets chosen across the whole set; the
+            // prompt comparison alone is recomputed from the merged samples (ShardedResult).
+            throw new IllegalArgumentException("shard " + options.shard() + ": the analyses of " + spec.displayName()
+                    + " (prompt transfer, critical budget, curve) need the whole set and cannot run sharded;"
+                    + " run them in an unsharded job");
+        }
         RobustnessResult result = evaluate(spec);
         ResultAnalyses found = ResultAnalyses.measure(this, spec, result, analyses);
         return found == null ? result : result.withAnalyses(found);
@@ -184,13 +261,18 @@ public final class RobustnessEvaluator {
         RobustnessEvaluator fitting = this;
         RobustnessEvaluator evaluated = this;
         List<String> fittedIds = List.of();
+        // Every shard fits on the same samples as an unsharded run would: only the evaluation is sharded.
+        EvaluationOptions unsharded = options.withShard(Shard.WHOLE).withBatchSize(batchSize());
         if (fitSamples.split() != null) {
-            fitting = new RobustnessEvaluator(bundle, HeldOutSet.load(set.root(), fitSamples.split(), set.promptChoice()), options);
+            fitting = new RobustnessEvaluator(bundle, HeldOutSet.load(set.root(), fitSamples.split(), set.promptChoice()),
+                    unsharded);
         } else if (!fitSamples.wholeSet()) {
             Set<String> fitted = fitSamples.fittedAmong(set.samples().stream().map(Sample::id).toList());
-            fitting = new RobustnessEvaluator(bundle, set.only(sample -> fitted.contains(sample.id())), options);
-            evaluated = new RobustnessEvaluator(bundle, set.only(sample -> !fitted.contains(sample.id())), options);
+            fitting = new RobustnessEvaluator(bundle, set.only(sample -> fitted.contains(sample.id())), unsharded);
+            evaluated = new RobustnessEvaluator(bundle, set.only(sample -> !fitted.contains(sample.id())), options, true);
             fittedIds = List.copyOf(fitted);
+        } else if (!options.shard().whole()) {
+            fitting = new RobustnessEvaluator(bundle, set, unsharded);
         }
         RobustnessEvaluator source = fitting;
         attack.fit(visitor -> source.forEachBatch(spec, (batch, objective) -> visitor.accept(objective, batch.pixels)));
@@ -199,15 +281,34 @@ public final class RobustnessEvaluator {
         return result.withFit(new SetLevelFit(fitSamples.split(), fittedIds, lossPerEpoch, attack.fitted().orElse(null)));
     }
 
+    /**
+     * Attacks batch by batch; with a checkpoint directory each finished batch is recorded, and
+     * batches recorded by an earlier, killed run of the same inputs are taken from there.
+     */
     private RobustnessResult evaluate(AttackSpec spec, Attack attack) {
         CleanPass cleanPass = cleanPass();
         Outcomes outcomes = new Outcomes(spec);
+        BatchCheckpoint checkpoint = options.checkpointDirectory() == null ? null
+                : BatchCheckpoint.open(options.checkpointDirectory(), provenance(), spec, batchSize(), options.progress());
         long start = System.nanoTime();
-        forEachBatch(spec, (batch, objective) -> {
-            AttackOutcome outcome = attack.run(objective, batch.pixels, batch.seeds(spec.seed()));
-            outcomes.add(batch, objective, outcome, cleanPass);
-            options.progress().progress(spec.displayName(), batch.to, samples.size(), System.nanoTime() - start);
-        });
+        for (int[] positions : batches()) {
+            Optional<List<SampleResult>> done = checkpoint == null ? Optional.empty()
+                    : checkpoint.finishedBatch(java.util.Arrays.stream(positions).mapToObj(i -> evaluated.get(i).id()).toList());
+            if (done.isPresent()) {
+                outcomes.restore(positions, done.get());
+                continue;
+            }
+            try (NDManager manager = bundle.newManager()) {
+                Batch batch = new Batch(positions, manager);
+                AttackObjective objective = batch.objective(spec);
+                AttackOutcome outcome = attack.run(objective, batch.pixels, batch.seeds(spec.seed()));
+                List<SampleResult> added = outcomes.add(batch, objective, outcome, cleanPass);
+                if (checkpoint != null) {
+                    checkpoint.record(added);
+                }
+            }
+            options.progress().progress(spec.displayName(), outcomes.done, samples.size(), System.nanoTime() - start);
+        }
         return finish(outcomes, cleanPass, (System.nanoTime() - start) / 1e9);
     }
 
@@ -220,12 +321,15 @@ public final class RobustnessEvaluator {
     }
 
     /**
-     * The samples of this set that {@code keep} selects, with this evaluator's batch size (measured
-     * once) and without progress lines: for analyses that attack a few samples at a time.
+     * The samples of this evaluator (of its shard, when sharded) that {@code keep} selects, with
+     * this evaluator's batch size (measured once), without progress lines or checkpoints: for
+     * analyses that attack a few samples at a time.
      */
     RobustnessEvaluator only(java.util.function.Predicate<Sample> keep) {
-        return new RobustnessEvaluator(bundle, set.only(keep),
-                options.withBatchSize(batchSize()).withProgress(ProgressListener.NONE));
+        Set<String> mine = evaluated.stream().map(Sample::id).collect(java.util.stream.Collectors.toSet());
+        return new RobustnessEvaluator(bundle, set.only(s -> mine.contains(s.id()) && keep.test(s)),
+                options.withShard(Shard.WHOLE).withBatchSize(batchSize()).withProgress(ProgressListener.NONE)
+                        .withCheckpointDirectory(null));
     }
 
     /** A sample's seed from the attack seed and the sample's identity, not its position. */
@@ -233,24 +337,38 @@ public final class RobustnessEvaluator {
         return new SplittableRandom(seed ^ sample.id().hashCode()).nextLong();
     }
 
-    /** One result's samples, filled batch by batch. */
+    /** One result's samples, filled batch by batch, kept in the set's order. */
     private final class Outcomes {
         final AttackSpec spec;
-        final List<SampleResult> results = new ArrayList<>(samples.size());
+        final SampleResult[] results = new SampleResult[samples.size()];
         final List<SampleArtifacts> worst = new ArrayList<>();
+        int done;
         long nanos;
 
         Outcomes(AttackSpec spec) {
             this.spec = spec;
         }
 
-        void add(Batch batch, AttackObjective objective, AttackOutcome outcome, CleanPass cleanPass) {
+        List<SampleResult> inOrder() {
+            return List.of(results);
+        }
+
+        /** A batch finished by an earlier run (its pictures are not kept, only its figures). */
+        void restore(int[] positions, List<SampleResult> finished) {
+            for (int b = 0; b < positions.length; b++) {
+                results[positions[b]] = finished.get(b);
+            }
+            done += positions.length;
+        }
+
+        List<SampleResult> add(Batch batch, AttackObjective objective, AttackOutcome outcome, CleanPass cleanPass) {
             NDArray adversarial = outcome.adversarial();
-            boolean[][] predictions = predict(objective.logits(adversarial), batch.from);
+            boolean[][] predictions = predict(objective.logits(adversarial), batch.positions);
             float[] adversarialPixels = adversarial.toFloatArray();
             List<Set<MaskingAlarm>> alarms = objective.alarms();
-            for (int i = batch.from; i < batch.to; i++) {
-                int b = i - batch.from;
+            List<SampleResult> added = new ArrayList<>(batch.positions.length);
+            for (int b = 0; b < batch.positions.length; b++) {
+                int i = batch.positions[b];
                 PreparedSample prepared = batch.prepared.get(b);
                 int size = prepared.pixels().length;
                 float[] attacked = new float[size];
@@ -262,22 +380,25 @@ public final class RobustnessEvaluator {
                 if (spec.eps() == 0) {
                     sampleAlarms.remove(MaskingAlarm.LOSS_NOT_RISING); // nothing can rise in a ball of radius 0
                 }
-                results.add(new SampleResult(prepared.sample().id(), prepared.sample().imageName(),
+                results[i] = new SampleResult(prepared.sample().id(), prepared.sample().imageName(),
                         prepared.sample().maskName(), prepared.sample().promptKey(), prepared.sample().prompt(),
                         before.dice(), before.iou(), after.dice(), after.iou(), delta.linf(), delta.l2(), delta.psnr(),
                         List.copyOf(sampleAlarms), outcome.winners().isEmpty() ? null : outcome.winners().get(b),
-                        outcome.memberDice().isEmpty() ? Map.of() : outcome.memberDice().get(b)));
+                        outcome.memberDice().isEmpty() ? Map.of() : outcome.memberDice().get(b));
+                added.add(results[i]);
                 worst.add(new SampleArtifacts(prepared.sample(), prepared.channels(), prepared.height(),
                         prepared.width(), prepared.pixels(), attacked, prepared.mask(), cleanPass.predictions().get(i),
                         predictions[b], before.dice(), after.dice()));
             }
             keepWorst(worst);
+            done += batch.positions.length;
+            return added;
         }
     }
 
     private RobustnessResult finish(Outcomes outcomes, CleanPass cleanPass, double seconds) {
-        RobustnessResult result = assemble(outcomes.spec, outcomes.results, outcomes.worst, new Timings(cleanPass.seconds(),
-                seconds, samples.size() / seconds, batchSize(), options.automaticBatchSize()));
+        RobustnessResult result = assemble(outcomes.spec, outcomes.inOrder(), outcomes.worst, new Timings(cleanPass.seconds(),
+                seconds, samples.size() / seconds, batchSize(), options.automaticBatchSize() && options.shard().whole()));
         synchronized (history) {
             result = result.withAlarms(MaskingChecks.weakerBeatsStronger(result, history));
             history.add(result);
@@ -287,45 +408,43 @@ public final class RobustnessEvaluator {
 
     /** Runs {@code work} on every batch, each in its own native-memory scope, with an objective for {@code spec}. */
     private void forEachBatch(AttackSpec spec, BiConsumer<Batch, AttackObjective> work) {
-        int size = batchSize();
-        for (int from = 0; from < samples.size(); from += size) {
-            int to = Math.min(from + size, samples.size());
+        for (int[] positions : batches()) {
             try (NDManager manager = bundle.newManager()) {
-                Batch batch = new Batch(from, to, manager);
+                Batch batch = new Batch(positions, manager);
                 work.accept(batch, batch.objective(spec));
             }
         }
     }
 
     private CleanPass runCleanPass() {
-        List<boolean[]> predictions = new PackedPredictions();
-        List<Overlap> overlaps = new ArrayList<>(samples.size());
+        PackedPredictions predictions = new PackedPredictions(samples.size());
+        Overlap[] overlaps = new Overlap[samples.size()];
         double repeatDifference = 0;
         long start = System.nanoTime();
-        int size = batchSize();
-        for (int from = 0; from < samples.size(); from += size) {
-            int to = Math.min(from + size, samples.size());
+        int done = 0;
+        for (int[] positions : batches()) {
             try (NDManager manager = bundle.newManager()) {
-                Batch batch = new Batch(from, to, manager);
+                Batch batch = new Batch(positions, manager);
                 NDArray logits = batch.logits();
-                if (from == 0) {
+                if (done == 0) {
                     // A second pass over the first batch shows a random model (dropout left on) at once.
                     repeatDifference = logits.sub(batch.logits()).abs().max().getFloat();
                 }
-                boolean[][] batchPredictions = predict(logits, from);
-                for (int i = from; i < to; i++) {
-                    predictions.add(batchPredictions[i - from]);
-                    overlaps.add(Overlap.between(batchPredictions[i - from], batch.prepared.get(i - from).mask()));
+                boolean[][] batchPredictions = predict(logits, positions);
+                for (int b = 0; b < positions.length; b++) {
+                    predictions.set(positions[b], batchPredictions[b]);
+                    overlaps[positions[b]] = Overlap.between(batchPredictions[b], batch.prepared.get(b).mask());
                 }
             }
-            options.progress().progress("clean pass", to, samples.size(), System.nanoTime() - start);
+            done += positions.length;
+            options.progress().progress("clean pass", done, samples.size(), System.nanoTime() - start);
         }
-        return new CleanPass(java.util.Collections.unmodifiableList(predictions), List.copyOf(overlaps), (System.nanoTime() - start) / 1e9,
-                repeatDifference);
+        return new CleanPass(java.util.Collections.unmodifiableList(predictions), List.of(overlaps),
+                (System.nanoTime() - start) / 1e9, repeatDifference);
     }
 
     /** Thresholded predictions {@code sigmoid(z) > t}; NaN logits stop the run, naming the sample. */
-    private boolean[][] predict(NDArray logits, int from) {
+    private boolean[][] predict(NDArray logits, int[] positions) {
         float[] values = logits.toFloatArray();
         int batch = (int) logits.getShape().get(0);
         int pixels = values.length / batch;
@@ -337,7 +456,7 @@ public final class RobustnessEvaluator {
                 for (int j = 0; j < pixels; j++) {
                     float z = values[b * pixels + j];
                     if (Float.isNaN(z)) {
-                        Sample sample = set.samples().get(from + b);
+                        Sample sample = evaluated.get(positions[b]);
                         throw new ModelBundleException(bundle.directory().resolve(bundle.manifest().file()),
                                 "returned NaN logits for " + sample.imageFile() + " (prompt \""
                                         + sample.prompt() + "\")");
@@ -367,27 +486,16 @@ public final class RobustnessEvaluator {
 
     private RobustnessResult assemble(AttackSpec spec, List<SampleResult> results, List<SampleArtifacts> worst,
             Timings timings) {
-        long seed = options.bootstrapSeed();
-        double[] cleanDice = results.stream().mapToDouble(SampleResult::cleanDice).toArray();
-        double[] cleanIou = results.stream().mapToDouble(SampleResult::cleanIou).toArray();
-        double[] attackedDice = results.stream().mapToDouble(SampleResult::adversarialDice).toArray();
-        double[] attackedIou = results.stream().mapToDouble(SampleResult::adversarialIou).toArray();
-        double[] diceDrop = results.stream().mapToDouble(r -> r.cleanDice() - r.adversarialDice()).toArray();
-        double[] iouDrop = results.stream().mapToDouble(r -> r.cleanIou() - r.adversarialIou()).toArray();
-        double maxLinf = results.stream().mapToDouble(SampleResult::linf).max().orElse(0);
-        double meanL2 = results.stream().mapToDouble(SampleResult::l2).average().orElse(0);
-        double meanPsnr = results.stream().mapToDouble(SampleResult::psnr).average().orElse(Double.NaN);
+        SampleAggregates a = SampleAggregates.of(results, options.bootstrapSeed());
         return new RobustnessResult(spec, bundle.name(), DisplayPath.of(bundle.directory()), set.name(),
                 DisplayPath.of(set.root()), set.split(), set.promptChoice().key(), bundle.device().toString(),
-                Summary.of(cleanDice, seed), Summary.of(cleanIou, seed), Summary.of(attackedDice, seed),
-                Summary.of(attackedIou, seed), Summary.of(diceDrop, seed), Summary.of(iouDrop, seed),
-                maxLinf, meanL2, meanPsnr, timings, results, worst, MaskingChecks.of(results, cleanPass()));
+                a.cleanDice(), a.cleanIou(), a.adversarialDice(), a.adversarialIou(), a.diceDrop(), a.iouDrop(),
+                a.maxLinf(), a.meanL2(), a.meanPsnr(), timings, results, worst, MaskingChecks.of(results, cleanPass()));
     }
 
-    /** Samples {@code [from, to)} as native arrays in one manager. */
+    /** The samples at {@code positions} as native arrays in one manager. */
     private final class Batch {
-        final int from;
-        final int to;
+        final int[] positions;
         final NDManager manager;
         /** Decoded once per batch: with a large set, nothing outside the batch is kept. */
         final List<PreparedSample> prepared;
@@ -396,23 +504,23 @@ public final class RobustnessEvaluator {
         final NDArray inputIds;
         final NDArray attentionMask;
 
-        Batch(int from, int to, NDManager manager) {
-            this.from = from;
-            this.to = to;
+        Batch(int[] positions, NDManager manager) {
+            this.positions = positions;
             this.manager = manager;
-            this.prepared = List.copyOf(samples.subList(from, to));
+            this.prepared = java.util.Arrays.stream(positions).mapToObj(samples::get).toList();
+            int n = positions.length;
             PreparedSample first = prepared.get(0);
             int pixelCount = first.pixels().length;
             int maskCount = first.mask().length;
-            float[] pixelData = new float[(to - from) * pixelCount];
-            float[] maskData = new float[(to - from) * maskCount];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(prepared.get(i - from).pixels(), 0, pixelData, (i - from) * pixelCount, pixelCount);
-                System.arraycopy(prepared.get(i - from).mask(), 0, maskData, (i - from) * maskCount, maskCount);
+            float[] pixelData = new float[n * pixelCount];
+            float[] maskData = new float[n * maskCount];
+            for (int b = 0; b < n; b++) {
+                System.arraycopy(prepared.get(b).pixels(), 0, pixelData, b * pixelCount, pixelCount);
+                System.arraycopy(prepared.get(b).mask(), 0, maskData, b * maskCount, maskCount);
             }
-            pixels = manager.create(pixelData, new Shape(to - from, first.channels(), first.height(), first.width()));
-            targets = manager.create(maskData, new Shape(to - from, first.height(), first.width()));
-            TokenBatch rows = tokens.rows(from, to);
+            pixels = manager.create(pixelData, new Shape(n, first.channels(), first.height(), first.width()));
+            targets = manager.create(maskData, new Shape(n, first.height(), first.width()));
+            TokenBatch rows = tokens.select(positions);
             inputIds = rows.idsArray(manager);
             attentionMask = rows.attentionMaskArray(manager);
         }
@@ -428,9 +536,9 @@ public final class RobustnessEvaluator {
 
         /** One seed per sample from the attack seed and the sample's identity, not its position. */
         long[] seeds(long seed) {
-            long[] seeds = new long[to - from];
-            for (int i = from; i < to; i++) {
-                seeds[i - from] = sampleSeed(seed, set.samples().get(i));
+            long[] seeds = new long[positions.length];
+            for (int b = 0; b < positions.length; b++) {
+                seeds[b] = sampleSeed(seed, evaluated.get(positions[b]));
             }
             return seeds;
         }

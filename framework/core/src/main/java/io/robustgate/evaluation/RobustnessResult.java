@@ -118,6 +118,17 @@ public record RobustnessResult(
         return Optional.ofNullable(analyses).map(ResultAnalyses::curve);
     }
 
+    /**
+     * The same result over other samples, with their aggregates, alarms and timings: how merged
+     * shards become one result ({@link SampleAggregates} computes exactly what the evaluator does).
+     */
+    public RobustnessResult withSamples(List<SampleResult> values, SampleAggregates a, List<ResultAlarm> newAlarms,
+            Timings newTimings) {
+        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device,
+                a.cleanDice(), a.cleanIou(), a.adversarialDice(), a.adversarialIou(), a.diceDrop(), a.iouDrop(),
+                a.maxLinf(), a.meanL2(), a.meanPsnr(), newTimings, values, List.of(), newAlarms, fit);
+    }
+
     /** The {@code n} samples with the lowest attacked Dice, worst first. */
     public List<SampleResult> worstSamples(int n) {
         return samples.stream()

@@ -25,6 +25,17 @@ public record TokenBatch(long[][] ids, long[][] attentionMask) {
         return new TokenBatch(Arrays.copyOfRange(ids, from, to), Arrays.copyOfRange(attentionMask, from, to));
     }
 
+    /** The rows at {@code indices}, in that order: a batch of samples chosen by identity, not position. */
+    public TokenBatch select(int[] indices) {
+        long[][] selectedIds = new long[indices.length][];
+        long[][] selectedMask = new long[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            selectedIds[i] = ids[indices[i]];
+            selectedMask[i] = attentionMask[indices[i]];
+        }
+        return new TokenBatch(selectedIds, selectedMask);
+    }
+
     private static NDArray toArray(NDManager manager, long[][] rows) {
         int length = rows.length == 0 ? 0 : rows[0].length;
         long[] flat = new long[rows.length * length];

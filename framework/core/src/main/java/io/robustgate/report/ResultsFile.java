@@ -41,17 +41,35 @@ public final class ResultsFile {
         }
     }
 
-    /** Every {@code *.json} results document under {@code directory} (none when it does not exist). */
+    /**
+     * Every {@code *.json} results document under {@code directory} (none when it does not exist),
+     * the shards of a sharded run merged into one document ({@link ShardMerge}).
+     */
     public static List<ResultsDocument> readAll(Path directory) {
-        List<ResultsDocument> documents = new ArrayList<>();
+        return ShardMerge.merge(readEach(directory));
+    }
+
+    /** Every {@code *.json} results document under {@code directory}, each with its file, nothing merged. */
+    public static List<ShardMerge.ResultsInFile> readEach(Path directory) {
+        List<ShardMerge.ResultsInFile> documents = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return documents;
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(f -> documents.add(read(f)));
+            files.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted()
+                    .forEach(f -> documents.add(new ShardMerge.ResultsInFile(f, read(f))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list results in " + directory, e);
         }
         return documents;
+    }
+
+    /** The document as the results JSON text, e.g. to compare two runs byte for byte. */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results JSON", e);
+        }
     }
 }

@@ -39,7 +39,7 @@ class ResultsFileTest {
         Path file = dir.resolve("r.json");
         ResultsFile.write(file, ResultsDocument.of("junit:T#m", List.of(result)));
         String json = Files.readString(file);
-        for (String field : List.of("\"schemaVersion\" : 2", "\"source\"", "\"results\"", "\"attack\"", "\"name\" : \"PGD\"",
+        for (String field : List.of("\"schemaVersion\" : 3", "\"source\"", "\"results\"", "\"attack\"", "\"name\" : \"PGD\"",
                 "\"options\"", "\"steps\" : 40", "\"randomStart\" : true", "\"loss\" : \"BCE\"", "\"threatModel\" : \"Linf\"",
                 "\"label\" : \"PGD steps=40\"", "\"displayName\" : \"PGD eps=2/255 steps=40\"", "\"adversarialDice\"",
                 "\"ciLow\"", "\"diceDrop\"", "\"samples\"", "\"imageName\"", "\"alarms\"", "\"timings\"")) {

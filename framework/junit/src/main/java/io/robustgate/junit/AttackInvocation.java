@@ -130,7 +130,7 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
         for (var alarm : attacked.alarms()) {
             System.out.println("[robustgate] gradient masking suspected: " + attacked.displayName() + ": " + alarm.message());
         }
-        InvocationResultsFile.write(context, attacked, attackCase.gate(), index);
+        InvocationResultsFile.write(context, attacked, attackCase.gate(), index, evaluator);
         methodResults.add(attacked);
         ResultAttachments.attachResult(report, attacked);
         if (index == methodResults.invocations() && methodResults.invocations() > 1) {

@@ -1,5 +1,6 @@
 package io.robustgate.junit;
 
+import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.gate.RecordedGate;
 import io.robustgate.gate.RobustnessGate;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Writes one invocation's result where the Maven plugin's {@code check} and {@code report} goals
- * look: {@code <results dir>/<class>.<method>.<invocation>.json}, source {@code junit:<class>#<method>}.
+ * look: {@code <results dir>/<class>.<method>.<invocation>.json}, source {@code junit:<class>#<method>},
+ * with the model and data hashes and, in a sharded run, the shard, so that the goals can merge shards.
  */
 final class InvocationResultsFile {
 
@@ -22,14 +24,15 @@ final class InvocationResultsFile {
 
     private InvocationResultsFile() {}
 
-    static Path write(ExtensionContext context, RobustnessResult result, RobustnessGate gate, int invocationIndex) {
+    static Path write(ExtensionContext context, RobustnessResult result, RobustnessGate gate, int invocationIndex,
+            RobustnessEvaluator evaluator) {
         String className = context.getRequiredTestClass().getName();
         String methodName = context.getRequiredTestMethod().getName();
         Path directory = EvaluationTarget.absolute(
                 EvaluationTarget.parameter(context, RESULTS_DIR).orElse(DEFAULT_DIRECTORY));
         Path file = directory.resolve(className + "." + methodName + "." + invocationIndex + ".json");
         // A gate weakened by an override says so wherever the file goes.
-        ResultsFile.write(file, ResultsDocument.of("junit:" + className + "#" + methodName, List.of(result))
+        ResultsFile.write(file, ResultsDocument.of("junit:" + className + "#" + methodName, List.of(result), evaluator)
                 .withConfigurationOverrides(EvaluationTarget.overrides(context))
                 .withGate(RecordedGate.of(gate)));
         PerturbationFile.writeBeside(file, result);

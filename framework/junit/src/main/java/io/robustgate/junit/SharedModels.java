@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.robustgate.data.PromptChoice;
 import io.robustgate.evaluation.EvaluationOptions;
 import io.robustgate.evaluation.RobustnessEvaluator;
+import io.robustgate.evaluation.Shard;
 import io.robustgate.model.ComputeDevice;
 import io.robustgate.model.ModelBundle;
 import java.nio.file.Path;
@@ -36,7 +37,14 @@ final class SharedModels {
 
     private record BundleKey(Path directory, String device) {}
 
-    private record EvaluatorKey(BundleKey bundle, Path data, String split, String prompt, int sampleLimit) {}
+    private record EvaluatorKey(BundleKey bundle, Path data, String split, String prompt, int sampleLimit, Shard shard,
+            Path checkpoints, int batchSize) {}
+
+    /** {@code -Drobustgate.checkpoint.dir}: where finished batches are recorded, so a killed run resumes. */
+    static final String CHECKPOINT_DIR = "robustgate.checkpoint.dir";
+
+    /** {@code -Drobustgate.batch.size}: samples per batch (unset: measured; 4 in a sharded run), to reproduce a run exactly. */
+    static final String BATCH_SIZE = "robustgate.batch.size";
 
     private SharedModels() {}
 
@@ -45,15 +53,39 @@ final class SharedModels {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         Device device = ComputeDevice.resolve(target.device());
         BundleKey bundleKey = new BundleKey(target.modelDirectory(), device.toString());
+        // -Drobustgate.shard=K/N (or GitLab's CI_NODE_INDEX/CI_NODE_TOTAL): only this shard's samples are attacked.
+        Shard shard;
+        try {
+            shard = Shard.resolve(EvaluationTarget.parameter(context, Shard.PROPERTY).orElse(null), System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(e.getMessage(), e);
+        }
+        Path checkpoints = EvaluationTarget.parameter(context, CHECKPOINT_DIR).map(EvaluationTarget::absolute).orElse(null);
+        int batchSize = EvaluationTarget.parameter(context, BATCH_SIZE).map(SharedModels::batchSize)
+                .orElse(EvaluationOptions.AUTO_BATCH_SIZE);
         EvaluatorKey key = new EvaluatorKey(bundleKey, target.dataDirectory(), target.split(), target.prompt(),
-                target.sampleLimit());
+                target.sampleLimit(), shard, checkpoints, batchSize);
         ModelBundle bundle = store.getOrComputeIfAbsent(bundleKey, b -> load(b, device), StoredBundle.class).bundle();
         return store.getOrComputeIfAbsent(key, k -> {
             io.robustgate.data.HeldOutSet set = io.robustgate.data.HeldOutSet
                     .load(target.dataDirectory(), target.split(), PromptChoice.of(target.prompt()))
                     .limit(target.sampleLimit());
-            return new RobustnessEvaluator(bundle, set, EvaluationOptions.DEFAULTS);
+            return new RobustnessEvaluator(bundle, set,
+                    EvaluationOptions.DEFAULTS.withBatchSize(batchSize).withShard(shard).withCheckpointDirectory(checkpoints));
         }, RobustnessEvaluator.class);
+    }
+
+    private static int batchSize(String value) {
+        try {
+            int size = Integer.parseInt(value);
+            if (size >= 1) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
+                BATCH_SIZE + "=" + value + " is not a batch size (1 or more; leave it unset to measure)");
     }
 
     private static StoredBundle load(BundleKey key, Device device) {

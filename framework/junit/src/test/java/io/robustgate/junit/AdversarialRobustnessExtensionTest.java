@@ -322,6 +322,34 @@ class AdversarialRobustnessExtensionTest {
         documents.forEach(d -> assertEquals(6, d.results().get(0).samples().size()));
     }
 
+    /** Three CI jobs, {@code -Drobustgate.shard=K/3} each, write results that merge into the unsharded run's. */
+    @Test
+    void shardsOfAJUnitRunMergeIntoTheUnshardedResults(@TempDir Path shards) {
+        run(Map.of(SharedModels.BATCH_SIZE, "2"), SweepFixture.class);
+        List<ResultsDocument> unsharded = ResultsFile.readAll(resultsDirectory);
+        for (int k = 1; k <= 3; k++) {
+            Path job = shards.resolve("shard-" + k);
+            EngineTestKit.engine("junit-jupiter").selectors(DiscoverySelectors.selectClass(SweepFixture.class))
+                    .configurationParameter(InvocationResultsFile.RESULTS_DIR, job.toString())
+                    .configurationParameter(SharedModels.BATCH_SIZE, "2")
+                    .configurationParameter(io.robustgate.evaluation.Shard.PROPERTY, k + "/3")
+                    .execute().testEvents().assertStatistics(stats -> stats.succeeded(3));
+            ResultsFile.readEach(job).forEach(f -> {
+                assertEquals(2, f.document().results().get(0).samples().size(), "one block of two per shard");
+                assertTrue(f.document().shard() != null);
+            });
+        }
+        List<ResultsDocument> merged = ResultsFile.readAll(shards);
+        assertEquals(3, merged.size(), "one merged document per invocation");
+        for (int i = 0; i < 3; i++) {
+            RobustnessResult expected = unsharded.get(i).results().get(0);
+            RobustnessResult actual = merged.get(i).results().get(0);
+            assertEquals(expected.attack(), actual.attack());
+            assertEquals(ResultsFile.toJson(expected.samples()), ResultsFile.toJson(actual.samples()));
+            assertEquals(expected.adversarialDice(), actual.adversarialDice());
+        }
+    }
+
     private EngineExecutionResults run(Class<?>... classes) {
         return run(Map.of(), classes);
     }
