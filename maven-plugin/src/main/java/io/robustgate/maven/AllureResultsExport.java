@@ -12,6 +12,7 @@ import io.robustgate.gate.CheckedResult;
 import io.robustgate.gate.GateViolation;
 import io.robustgate.gate.RuleOutcome;
 import io.robustgate.metric.Summary;
+import io.robustgate.report.AnalysisAttachments;
 import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsTable;
 import io.robustgate.report.RobustnessCurve;
@@ -219,20 +220,8 @@ final class AllureResultsExport {
 
     /** The prompt table, the critical-budget histogram and the Dice-against-eps curve, where measured. */
     private void attachAnalyses(ArrayNode attachments, String uuid, RobustnessResult result) throws IOException {
-        String prompts = ResultsTable.promptsMarkdown(result);
-        if (!prompts.isEmpty()) {
-            attach(attachments, uuid, "Prompts × Dice (largest spread first)", "prompts.md", "text/markdown", prompts);
-        }
-        if (result.criticalBudget().isPresent()) {
-            attach(attachments, uuid, "Critical eps", "critical-eps.md", "text/markdown",
-                    ResultsTable.criticalBudgetMarkdown(result));
-            attach(attachments, uuid, "Critical eps histogram", "critical-eps.png", "image/png",
-                    new io.robustgate.report.CriticalBudgetHistogram(result, result.criticalBudget().get()).png());
-        }
-        if (result.curve().isPresent()) {
-            attach(attachments, uuid, "Dice against eps", "curve.md", "text/markdown", ResultsTable.curveMarkdown(result));
-            attach(attachments, uuid, "Dice against eps (curve)", "curve.png", "image/png",
-                    new io.robustgate.report.RobustnessCurve(result, result.curve().get()).png());
+        for (AnalysisAttachments.Attachment attachment : AnalysisAttachments.of(result)) {
+            attach(attachments, uuid, attachment.name(), attachment.file(), attachment.mediaType(), attachment.content());
         }
     }
 

@@ -78,12 +78,18 @@ class AllureResultsExportTest {
         JsonNode attachments = allureResults().get("PGD eps=2/255 steps=40 on hc18/test").get("attachments");
         Map<String, JsonNode> byName = new HashMap<>();
         attachments.forEach(a -> byName.put(a.get("name").asText(), a));
-        String table = Files.readString(results.resolve(byName.get("Prompts × Dice (largest spread first)").get("source").asText()));
-        assertTrue(table.contains("| 000_HC.png | 0.900 → 0.600 | 0.900 → 0.300 | p2 (0.300) | 0.300 |"), table);
-        assertEquals("image/png", byName.get("Dice against eps (curve)").get("type").asText());
-        byte[] png = Files.readAllBytes(results.resolve(byName.get("Dice against eps (curve)").get("source").asText()));
+        JsonNode promptTable = byName.get("prompts × Dice (largest spread first)");
+        assertEquals("text/html", promptTable.get("type").asText(), "Allure shows HTML inline, Markdown only as a download");
+        String table = Files.readString(results.resolve(promptTable.get("source").asText()));
+        assertTrue(table.contains("<td>000_HC.png</td>\n<td align=\"right\">0.900 → 0.600</td>\n"
+                + "<td align=\"right\">0.900 → 0.300</td>\n<td align=\"right\">p2 (0.300)</td>"), table);
+        JsonNode curvePicture = byName.entrySet().stream().filter(e -> e.getKey().startsWith("Dice against eps: "))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertEquals("image/png", curvePicture.get("type").asText());
+        byte[] png = Files.readAllBytes(results.resolve(curvePicture.get("source").asText()));
         assertEquals('P', png[1]);
-        assertFalse(byName.containsKey("Critical eps"), "no search, no histogram");
+        assertEquals("text/html", byName.get("Dice against eps").get("type").asText());
+        assertFalse(byName.containsKey("critical eps"), "no search, no histogram");
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.robustgate.junit;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleArtifacts;
-import io.robustgate.report.CriticalBudgetHistogram;
+import io.robustgate.report.AnalysisAttachments;
 import io.robustgate.report.PerturbationPicture;
 import io.robustgate.report.ResultsTable;
 import io.robustgate.report.RobustnessCurve;
@@ -55,20 +55,9 @@ final class ResultAttachments {
 
     /** The prompt table, the critical-budget histogram and the Dice-against-eps curve, where measured. */
     static void attachAnalyses(TestReport report, RobustnessResult result) {
-        String prompts = ResultsTable.promptsMarkdown(result);
-        if (!prompts.isEmpty()) {
-            report.attach("prompts × Dice (largest spread first)", "text/markdown", "md", utf8(prompts));
+        for (AnalysisAttachments.Attachment attachment : AnalysisAttachments.of(result)) {
+            report.attach(attachment.name(), attachment.mediaType(), attachment.extension(), attachment.content());
         }
-        result.criticalBudget().ifPresent(budget -> {
-            CriticalBudgetHistogram histogram = new CriticalBudgetHistogram(result, budget);
-            report.attach("critical eps histogram", "image/png", "png", histogram.png());
-            report.attach("critical eps", "text/markdown", "md", utf8(ResultsTable.criticalBudgetMarkdown(result)));
-        });
-        result.curve().ifPresent(curve -> {
-            RobustnessCurve picture = new RobustnessCurve(result, curve);
-            report.attach("Dice against eps: " + picture.title(), "image/png", "png", picture.png());
-            report.attach("Dice against eps", "text/markdown", "md", utf8(ResultsTable.curveMarkdown(result)));
-        });
     }
 
     /**

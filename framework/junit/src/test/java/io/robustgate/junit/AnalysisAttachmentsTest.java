@@ -65,12 +65,18 @@ class AnalysisAttachmentsTest {
         Map<String, JsonNode> attachments = new HashMap<>();
         test.get("attachments").forEach(a -> attachments.put(a.get("name").asText(), a));
 
-        String prompts = Files.readString(allureResults.resolve(
-                attachments.get("prompts × Dice (largest spread first)").get("source").asText()));
-        assertTrue(prompts.startsWith("Over 6 images: worst-prompt Dice "), prompts);
-        assertTrue(prompts.contains("| image | p1 | p2[0] | p2[1] |"), prompts);
-        assertTrue(Files.readString(allureResults.resolve(attachments.get("critical eps").get("source").asText()))
-                .contains("Dice < 0.50 × clean"));
+        // Tables are HTML, which Allure shows inline, not Markdown, which it only offers as a download.
+        JsonNode promptTable = attachments.get("prompts × Dice (largest spread first)");
+        assertEquals("text/html", promptTable.get("type").asText());
+        String prompts = Files.readString(allureResults.resolve(promptTable.get("source").asText()));
+        assertTrue(prompts.contains("<p>Over 6 images: worst-prompt Dice "), prompts);
+        assertTrue(prompts.contains("<th>image</th>"), prompts);
+        assertTrue(prompts.contains(">p2[1]</th>"), prompts);
+        assertTrue(prompts.contains("<td>005_HC.png</td>"), prompts);
+        JsonNode criticalTable = attachments.get("critical eps");
+        assertEquals("text/html", criticalTable.get("type").asText());
+        assertTrue(Files.readString(allureResults.resolve(criticalTable.get("source").asText()))
+                .contains("Dice &lt; 0.50 × clean"));
         BufferedImage histogram = ImageIO.read(allureResults.resolve(
                 attachments.get("critical eps histogram").get("source").asText()).toFile());
         assertEquals(CriticalBudgetHistogram.WIDTH, histogram.getWidth());
