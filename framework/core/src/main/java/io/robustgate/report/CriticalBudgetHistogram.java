@@ -3,12 +3,9 @@ package io.robustgate.report;
 import io.robustgate.evaluation.CriticalBudget;
 import io.robustgate.evaluation.RobustnessResult;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -75,10 +72,6 @@ public final class CriticalBudgetHistogram {
     }
 
     public byte[] png() {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the critical-budget histogram " + title, e);
-        }
+        return Png.of(chart(), "the critical-budget histogram " + title);
     }
 }

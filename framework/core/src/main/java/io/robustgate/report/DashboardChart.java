@@ -6,8 +6,6 @@ import io.robustgate.gate.GateMetric;
 import io.robustgate.metric.Summary;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -209,11 +206,7 @@ public final class DashboardChart {
     }
 
     public byte[] png() {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the chart " + title, e);
-        }
+        return Png.of(chart(), "the chart " + title);
     }
 
     /** The attack as a legend names it: its label and options without the budget. */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -105,11 +104,7 @@ public record DashboardTrend(List<Build> builds) {
                 series.setMarker(SeriesMarkers.CIRCLE);
             }
         }
-        try {
-            return Optional.of(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the trend chart", e);
-        }
+        return Optional.of(Png.of(chart, "the trend chart"));
     }
 
     static String series(RobustnessResult result) {

@@ -2,10 +2,6 @@ package io.robustgate.report;
 
 import io.robustgate.evaluation.SampleArtifacts;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 
 /**
  * The attacked prediction laid over the adversarial image, with the ground truth's outline on top:
@@ -61,13 +57,7 @@ public final class MaskOverlay {
     }
 
     public byte[] png() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(render(), "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the overlay of " + sample.sample().imageName(), e);
-        }
-        return bytes.toByteArray();
+        return Png.of(render(), "the overlay of " + sample.sample().imageName());
     }
 
     /** A truth pixel with a 4-neighbour outside the truth (or on the image border). */

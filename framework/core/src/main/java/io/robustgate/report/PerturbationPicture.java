@@ -2,10 +2,6 @@ package io.robustgate.report;
 
 import io.robustgate.attack.UniversalPerturbation;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 
 /**
  * A universal perturbation made visible: {@code 0.5 + δ/(2·max|δ|)} per channel, so the largest
@@ -55,12 +51,6 @@ public final class PerturbationPicture {
     }
 
     public byte[] png() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(render(), "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the perturbation picture", e);
-        }
-        return bytes.toByteArray();
+        return Png.of(render(), "the perturbation picture");
     }
 }

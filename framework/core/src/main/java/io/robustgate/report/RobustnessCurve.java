@@ -4,11 +4,8 @@ import io.robustgate.attack.AttackSpec;
 import io.robustgate.evaluation.DiceCurve;
 import io.robustgate.evaluation.RobustnessResult;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -93,11 +90,7 @@ public final class RobustnessCurve {
     }
 
     public byte[] png() {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the robustness curve " + title, e);
-        }
+        return Png.of(chart(), "the robustness curve " + title);
     }
 
     private double[] values(java.util.function.ToDoubleFunction<Point> figure) {

@@ -9,11 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * One attacked sample as a picture a reviewer can read at a glance: two rows of three tiles
@@ -118,13 +114,7 @@ public final class SamplePanel {
     }
 
     public byte[] png() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(render(), "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the panel of " + sample.sample().imageName(), e);
-        }
-        return bytes.toByteArray();
+        return Png.of(render(), "the panel of " + sample.sample().imageName());
     }
 
     private void drawTile(Graphics2D g, Tile tile, BufferedImage picture, String caption) {
