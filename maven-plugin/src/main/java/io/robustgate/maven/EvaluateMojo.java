@@ -5,6 +5,7 @@ import io.robustgate.attack.AttackSpec;
 import io.robustgate.data.DataSetException;
 import io.robustgate.data.HeldOutSet;
 import io.robustgate.data.PromptChoice;
+import io.robustgate.evaluation.AllocatorAdvice;
 import io.robustgate.evaluation.Analyses;
 import io.robustgate.evaluation.EvaluationOptions;
 import io.robustgate.evaluation.RobustnessEvaluator;
@@ -148,6 +149,7 @@ public class EvaluateMojo extends AbstractMojo {
         List<Analyses> analyses = attackAnalyses();
         checkInputs();
         applyTorchThreads();
+        AllocatorAdvice.forThisProcess().ifPresent(getLog()::warn);
         CudaProbeLogging.quiet();
         Device computeDevice = computeDevice();
         Shard part = shard();
