@@ -109,15 +109,23 @@ record EvaluationTarget(Path modelDirectory, String device, Path dataDirectory, 
     }
 
     private static int parseLimit(String value) {
+        return integerParameter(SAMPLE_LIMIT, value, 0, "a sample count (0 for all)");
+    }
+
+    /**
+     * {@code value} of the configuration parameter {@code key} as an integer of at least {@code min};
+     * otherwise a configuration error saying it is not {@code meaning}.
+     */
+    static int integerParameter(String key, String value, int min, String meaning) {
         try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 0) {
-                return limit;
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min) {
+                return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ExtensionConfigurationException(SAMPLE_LIMIT + "=" + value + " is not a sample count (0 for all)");
+        throw new ExtensionConfigurationException(key + "=" + value + " is not " + meaning);
     }
 
     /** The method first, then its class and the classes enclosing it (for @Nested tests). */

@@ -76,16 +76,7 @@ final class SharedModels {
     }
 
     private static int batchSize(String value) {
-        try {
-            int size = Integer.parseInt(value);
-            if (size >= 1) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
-                BATCH_SIZE + "=" + value + " is not a batch size (1 or more; leave it unset to measure)");
+        return EvaluationTarget.integerParameter(BATCH_SIZE, value, 1, "a batch size (1 or more; leave it unset to measure)");
     }
 
     private static StoredBundle load(BundleKey key, Device device) {
