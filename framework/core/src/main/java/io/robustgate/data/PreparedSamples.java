@@ -19,16 +19,41 @@ public final class PreparedSamples extends AbstractList<PreparedSample> {
     private final List<Sample> samples;
     private final SamplePreparer preparer;
     private final PreparedSample[] cache;
+    /** For a {@link #subset}: the samples it reads through, at {@link #positions}; null otherwise. */
+    private final PreparedSamples parent;
+    private final int[] positions;
 
     /** @param bytesPerSample a prepared sample's float pixels and mask, in bytes */
     public PreparedSamples(List<Sample> samples, SamplePreparer preparer, long bytesPerSample, long cacheBytes) {
         this.samples = samples;
         this.preparer = preparer;
         this.cache = bytesPerSample * samples.size() <= cacheBytes ? new PreparedSample[samples.size()] : null;
+        this.parent = null;
+        this.positions = null;
+    }
+
+    private PreparedSamples(PreparedSamples parent, int[] positions) {
+        this.samples = java.util.Arrays.stream(positions).mapToObj(parent.samples::get).toList();
+        this.preparer = parent.preparer;
+        this.cache = null;
+        this.parent = parent;
+        this.positions = positions.clone();
+    }
+
+    /**
+     * The samples at {@code positions}, read through this list: what this list has decoded and
+     * kept is not decoded again, so an analysis that attacks a few samples at a time costs no decoding
+     * when the set fits in the cache bound.
+     */
+    public PreparedSamples subset(int[] positions) {
+        return new PreparedSamples(this, positions);
     }
 
     @Override
     public PreparedSample get(int index) {
+        if (parent != null) {
+            return parent.get(positions[index]);
+        }
         if (cache == null) {
             return preparer.prepare(samples.get(index));
         }
@@ -47,6 +72,6 @@ public final class PreparedSamples extends AbstractList<PreparedSample> {
 
     /** Whether decoded samples are kept (the set fits in the cache bound). */
     public boolean cached() {
-        return cache != null;
+        return parent != null ? parent.cached() : cache != null;
     }
 }

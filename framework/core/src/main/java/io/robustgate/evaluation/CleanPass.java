@@ -22,6 +22,21 @@ public record CleanPass(List<boolean[]> predictions, List<Overlap> overlaps, dou
         return overlaps.stream().mapToDouble(Overlap::iou).average().orElse(Double.NaN);
     }
 
+    /**
+     * The samples at {@code positions}, for an evaluator over a subset of this pass's samples; no time
+     * is spent computing them, so {@link #seconds()} is 0.
+     */
+    CleanPass select(int[] positions) {
+        List<boolean[]> keptPredictions = new java.util.ArrayList<>(positions.length);
+        List<Overlap> keptOverlaps = new java.util.ArrayList<>(positions.length);
+        for (int position : positions) {
+            keptPredictions.add(predictions.get(position));
+            keptOverlaps.add(overlaps.get(position));
+        }
+        return new CleanPass(java.util.Collections.unmodifiableList(keptPredictions), List.copyOf(keptOverlaps), 0,
+                repeatDifference);
+    }
+
     public boolean randomOutput() {
         return !(repeatDifference <= RANDOM_OUTPUT_TOLERANCE);
     }

@@ -323,13 +323,25 @@ public final class RobustnessEvaluator {
     /**
      * The samples of this evaluator (of its shard, when sharded) that {@code keep} selects, with
      * this evaluator's batch size (measured once), without progress lines or checkpoints: for
-     * analyses that attack a few samples at a time.
+     * analyses that attack a few samples at a time. It shares this evaluator's clean pass, tokens
+     * and decoded samples, so each analysis round costs only its attack.
      */
     RobustnessEvaluator only(java.util.function.Predicate<Sample> keep) {
-        Set<String> mine = evaluated.stream().map(Sample::id).collect(java.util.stream.Collectors.toSet());
-        return new RobustnessEvaluator(bundle, set.only(s -> mine.contains(s.id()) && keep.test(s)),
-                options.withShard(Shard.WHOLE).withBatchSize(batchSize()).withProgress(ProgressListener.NONE)
-                        .withCheckpointDirectory(null));
+        return new RobustnessEvaluator(this, keep, options.withShard(Shard.WHOLE).withBatchSize(batchSize())
+                .withProgress(ProgressListener.NONE).withCheckpointDirectory(null));
+    }
+
+    private RobustnessEvaluator(RobustnessEvaluator parent, java.util.function.Predicate<Sample> keep, EvaluationOptions options) {
+        Set<String> mine = parent.evaluated.stream().map(Sample::id).collect(java.util.stream.Collectors.toSet());
+        this.bundle = parent.bundle;
+        this.set = parent.set.only(s -> mine.contains(s.id()) && keep.test(s));
+        this.options = options;
+        this.evaluated = set.samples();
+        int[] positions = positionsIn(parent.evaluated, evaluated);
+        this.samples = parent.samples.subset(positions);
+        // The parent's tokens: prompts padded as in the full run, so a sample scores as it does there.
+        this.tokens = parent.tokens.select(positions);
+        this.clean = parent.cleanPass().select(positions);
     }
 
     /** A sample's seed from the attack seed and the sample's identity, not its position. */

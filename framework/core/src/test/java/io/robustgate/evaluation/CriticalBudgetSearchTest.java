@@ -1,5 +1,6 @@
 package io.robustgate.evaluation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,6 +20,8 @@ import io.robustgate.report.ResultsTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +40,29 @@ class CriticalBudgetSearchTest extends GoldenBundleTest {
             grid.add(k == 8 ? MAX_EPS : MAX_EPS * k / 8);
         }
         return grid;
+    }
+
+    @Test
+    void eachBisectionRoundReusesTheCleanPassInsteadOfRunningItAgain() {
+        CleanPass whole = evaluator.cleanPass();
+        List<String> ids = evaluator.samples().stream().map(p -> p.sample().id()).toList();
+        Set<String> odd = java.util.stream.IntStream.range(0, ids.size()).filter(i -> i % 2 == 1).mapToObj(ids::get)
+                .collect(Collectors.toSet());
+        RobustnessEvaluator some = evaluator.only(sample -> odd.contains(sample.id()));
+
+        CleanPass shared = some.cleanPass();
+        assertEquals(0.0, shared.seconds(), "a subset's clean pass is the parent's, not a new pass");
+        assertEquals(odd.size(), shared.predictions().size());
+        for (int i = 0; i < some.samples().size(); i++) {
+            int position = ids.indexOf(some.samples().get(i).sample().id());
+            assertEquals(1, position % 2);
+            assertArrayEquals(whole.predictions().get(position), shared.predictions().get(i));
+            assertEquals(whole.overlaps().get(position), shared.overlaps().get(i));
+        }
+        RobustnessResult attacked = some.evaluate(AttackSpec.of(AttackNames.PGD, 2 / 255f, Map.of("steps", 2)));
+        for (SampleResult sample : attacked.samples()) {
+            assertEquals(whole.overlaps().get(ids.indexOf(sample.sampleId())).dice(), sample.cleanDice(), 0.0);
+        }
     }
 
     @Test
