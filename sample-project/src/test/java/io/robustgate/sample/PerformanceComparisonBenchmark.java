@@ -21,13 +21,10 @@ import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelManifest;
 import io.robustgate.model.TokenBatch;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +49,6 @@ import org.junit.jupiter.api.Test;
 class PerformanceComparisonBenchmark {
 
     private static final Path DATA = Path.of("src/test/resources/hc18");
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Path LOOP_SCRIPT = Path.of("python/pgd_loop_benchmark.py");
     private static final int SAMPLES = Integer.getInteger("benchmark.samples", 16);
     private static final int STEPS = Integer.getInteger("benchmark.steps", 5);
@@ -62,12 +57,12 @@ class PerformanceComparisonBenchmark {
 
     @Test
     void compareWithRawLimitAndPyTorch() throws Exception {
-        boolean python = pythonHasTorch();
+        boolean python = BenchmarkPython.hasTorch();
         System.out.printf(Locale.ROOT, "%n[benchmark] %d samples, PGD-%d, %d rounds, %d cores, libtorch threads %s, GLIBC_TUNABLES=%s%n",
                 SAMPLES, STEPS, ROUNDS, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("ai.djl.pytorch.num_threads", "default"), System.getenv("GLIBC_TUNABLES"));
         if (!python) {
-            System.out.println("[benchmark] (c) skipped: " + PYTHON + " has no torch (apt-get install python3-torch)");
+            System.out.println("[benchmark] (c) skipped: " + BenchmarkPython.PYTHON + " has no torch (apt-get install python3-torch)");
         }
         System.out.println("| model | batch | (a) raw DJL loop ms | (b) RobustGate ms | (c) PyTorch loop ms | b/a speed | b/c speed |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
@@ -104,7 +99,7 @@ class PerformanceComparisonBenchmark {
                     }
                     if (python && round > 0) {
                         // In the same rounds as (a) and (b), so all three see the same machine load.
-                        for (String line : runPython(folder, sizes)) {
+                        for (String line : BenchmarkPython.run(LOOP_SCRIPT, arguments(folder, sizes))) {
                             String[] parts = line.split(" ");
                             if (parts[0].equals("batch")) {
                                 times.computeIfAbsent("c" + parts[1], k -> new ArrayList<>()).add(Double.parseDouble(parts[3]));
@@ -116,9 +111,9 @@ class PerformanceComparisonBenchmark {
                 }
             }
             for (int b : sizes) {
-                double a = median(times.get("a" + b));
-                double rg = median(times.get("b" + b));
-                double c = times.containsKey("c" + b) ? median(times.get("c" + b)) : Double.NaN;
+                double a = BenchmarkPython.median(times.get("a" + b));
+                double rg = BenchmarkPython.median(times.get("b" + b));
+                double c = times.containsKey("c" + b) ? BenchmarkPython.median(times.get("c" + b)) : Double.NaN;
                 String label = (b == auto ? "auto=" : "") + b;
                 if (b == auto && (b == 1 || b == 8)) {
                     label = b + " (auto)";
@@ -206,30 +201,10 @@ class PerformanceComparisonBenchmark {
         }
     }
 
-    private static List<String> runPython(Path folder, List<Integer> sizes) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), LOOP_SCRIPT.toAbsolutePath().toString(), folder.toString()));
-        sizes.forEach(b -> command.add(String.valueOf(b)));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                lines.add(line.trim());
-            }
-        }
-        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("pgd_loop_benchmark.py failed: " + String.join("\n", lines));
-        }
-        return lines;
-    }
-
-    private static boolean pythonHasTorch() {
-        try {
-            Process process = new ProcessBuilder(PYTHON.toString(), "-c", "import torch").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(2, TimeUnit.MINUTES) && process.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+    private static List<String> arguments(Path folder, List<Integer> sizes) {
+        List<String> arguments = new ArrayList<>(List.of(folder.toString()));
+        sizes.forEach(b -> arguments.add(String.valueOf(b)));
+        return arguments;
     }
 
     private static long peakRssMib() throws IOException {
@@ -239,12 +214,6 @@ class PerformanceComparisonBenchmark {
             }
         }
         return -1;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static EvaluationOptions quiet(int batchSize) {
