@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * timed on the same input in both builds, with no RobustGate code on either side: clone the input,
  * require its gradient, forward, backward of the output's sum, as an attack step does to each layer.
  * Both sides alternate round by round and the medians are printed; nothing is asserted on time. Run it with
- * {@code mvn -B -o verify -pl sample-project -am -Pbenchmark -Dtest=KernelComparisonBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -o test -pl sample-project -am -Pbenchmark -Dtest=KernelComparisonBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class KernelComparisonBenchmark {

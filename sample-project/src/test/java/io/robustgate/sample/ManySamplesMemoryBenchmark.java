@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * batch, so the heap does not grow with the set (held all at once, their float pixels and masks
  * would take 9.9 GB). It checks the child finishes without running out of memory and prints its
  * peak heap; nothing about time. Run it with
- * {@code mvn -B -o verify -pl sample-project -am -Pbenchmark -Dtest=ManySamplesMemoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -o test -pl sample-project -am -Pbenchmark -Dtest=ManySamplesMemoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class ManySamplesMemoryBenchmark {

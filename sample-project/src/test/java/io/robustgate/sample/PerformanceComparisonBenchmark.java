@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * automatic choice, for the ViT sample model and the convolutional UNet fixture. Methods and batch
  * sizes are interleaved round by round and medians printed, because the machine is shared. It
  * asserts nothing about time. Run it with
- * {@code mvn -B -o verify -pl sample-project -am -Pbenchmark -Dtest=PerformanceComparisonBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -o test -pl sample-project -am -Pbenchmark -Dtest=PerformanceComparisonBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class PerformanceComparisonBenchmark {
