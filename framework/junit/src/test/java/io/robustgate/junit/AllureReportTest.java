@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
-import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import io.robustgate.junit.fixtures.FailingGateFixture;
 import io.robustgate.junit.fixtures.SweepFixture;
 import io.robustgate.report.RobustnessCurve;
@@ -23,23 +17,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs fixtures through a launcher with Allure's JUnit listener writing to a temporary folder, and
  * reads back what each invocation recorded.
  */
 class AllureReportTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path allureResults;
@@ -52,26 +39,8 @@ class AllureReportTest {
 
     @BeforeAll
     static void runFixturesWithAllure() throws IOException {
-        AllureLifecycle previous = Allure.getLifecycle();
-        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
-        Allure.setLifecycle(lifecycle);
-        try {
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false)
-                    .enablePostDiscoveryFilterAutoRegistration(false)
-                    .build());
-            launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(SweepFixture.class), selectClass(FailingGateFixture.class))
-                    .configurationParameter(InvocationResultsFile.RESULTS_DIR, robustgateResults.toString())
-                    .build(), new AllureJunitPlatform(lifecycle));
-        } finally {
-            Allure.setLifecycle(previous);
-        }
-        try (Stream<Path> files = Files.list(allureResults)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
-                JsonNode test = JSON.readTree(file.toFile());
-                TESTS.put(test.get("name").asText(), test);
-            }
+        for (JsonNode test : AllureFixtureRun.run(allureResults, robustgateResults, SweepFixture.class, FailingGateFixture.class)) {
+            TESTS.put(test.get("name").asText(), test);
         }
     }
 

@@ -3,14 +3,8 @@ package io.robustgate.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
-import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import io.robustgate.junit.fixtures.AnalysesFixture;
 import io.robustgate.report.CriticalBudgetHistogram;
 import io.robustgate.report.RobustnessCurve;
@@ -21,14 +15,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /** The analyses' tables and pictures reach the Allure results of the invocation that measured them. */
 class AnalysisAttachmentsTest {
@@ -41,27 +30,9 @@ class AnalysisAttachmentsTest {
 
     @Test
     void promptTableHistogramAndCurveAreAttached() throws IOException {
-        AllureLifecycle previous = Allure.getLifecycle();
-        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
-        Allure.setLifecycle(lifecycle);
-        try {
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false)
-                    .enablePostDiscoveryFilterAutoRegistration(false)
-                    .build());
-            launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(AnalysesFixture.class))
-                    .configurationParameter(InvocationResultsFile.RESULTS_DIR, robustgateResults.toString())
-                    .build(), new AllureJunitPlatform(lifecycle));
-        } finally {
-            Allure.setLifecycle(previous);
-        }
-        JsonNode test;
-        try (Stream<Path> files = Files.list(allureResults)) {
-            List<Path> results = files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList();
-            assertEquals(1, results.size());
-            test = new ObjectMapper().readTree(results.get(0).toFile());
-        }
+        List<JsonNode> results = AllureFixtureRun.run(allureResults, robustgateResults, AnalysesFixture.class);
+        assertEquals(1, results.size());
+        JsonNode test = results.get(0);
         Map<String, JsonNode> attachments = new HashMap<>();
         test.get("attachments").forEach(a -> attachments.put(a.get("name").asText(), a));
 
