@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import io.robustgate.model.NativeCopy;
 
 /**
  * APGD under L∞ (Croce &amp; Hein, ICML 2020), with AutoAttack's step-size rule: momentum 0.75,
@@ -67,7 +68,7 @@ final class ApgdAttack implements Attack {
             }
             try (NDScope scope = new NDScope()) {
                 float a = k == 0 ? 1f : MOMENTUM;
-                NDArray eta = manager.create(scale, new Shape(batch, 1, 1, 1)).mul(state.eps);
+                NDArray eta = NativeCopy.of(manager, scale, new Shape(batch, 1, 1, 1)).mul(state.eps);
                 NDArray z = ball.project(state.x.add(ball.ascent(state.gradient).mul(eta)), clean, state.eps);
                 NDArray next = ball.project(state.x.add(z.sub(state.x).mul(a)).add(state.x.sub(state.previous).mul(1 - a)),
                         clean, state.eps);
@@ -120,7 +121,7 @@ final class ApgdAttack implements Attack {
 
     /** Per sample, {@code a} where {@code choose} is set, else {@code b}. */
     private static NDArray pick(boolean[] choose, NDArray a, NDArray b) {
-        NDArray mask = a.getManager().create(choose).reshape(choose.length, 1, 1, 1).broadcast(a.getShape());
+        NDArray mask = NativeCopy.of(a.getManager(), choose).reshape(choose.length, 1, 1, 1).broadcast(a.getShape());
         return NDArrays.where(mask, a, b);
     }
 

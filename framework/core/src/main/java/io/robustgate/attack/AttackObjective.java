@@ -24,6 +24,9 @@ public final class AttackObjective implements LossOracle {
     private final AttackLoss loss;
     private final float threshold;
     private final ObjectiveTrace trace;
+    /** Null without early exit: every pass then attacks every sample. */
+    private final FloorExit floor;
+    private final int[] samplePasses;
     private int gradientPasses;
     private int lossQueries;
 
@@ -33,13 +36,25 @@ public final class AttackObjective implements LossOracle {
     /** @param loss what {@link #evaluate(NDArray)} and {@link #losses(NDArray)} use when no loss is named */
     public AttackObjective(SegmentationNetwork network, NDArray inputIds, NDArray attentionMask, NDArray targets,
             AttackLoss loss, float threshold) {
+        this(network, inputIds, attentionMask, targets, loss, threshold, false);
+    }
+
+    /**
+     * @param earlyExit whether a sample leaves the gradient passes once its Dice is 0 ({@link FloorExit});
+     *     only for attacking samples one by one, never for fitting a set-level attack, which needs every gradient
+     */
+    public AttackObjective(SegmentationNetwork network, NDArray inputIds, NDArray attentionMask, NDArray targets,
+            AttackLoss loss, float threshold, boolean earlyExit) {
         this.network = network;
         this.threshold = threshold;
         this.inputIds = inputIds;
         this.attentionMask = attentionMask;
         this.targets = targets;
         this.loss = loss;
-        this.trace = new ObjectiveTrace((int) targets.getShape().get(0));
+        int batch = (int) targets.getShape().get(0);
+        this.trace = new ObjectiveTrace(batch);
+        this.floor = earlyExit ? new FloorExit(batch) : null;
+        this.samplePasses = new int[batch];
     }
 
     public SegmentationNetwork network() {
@@ -86,21 +101,61 @@ public final class AttackObjective implements LossOracle {
      * time, so gradient passes of tests running in parallel take turns here rather than fail.
      */
     public Evaluation evaluate(NDArray pixels, AttackLoss lossToUse, int step, int steps) {
-        Evaluation evaluation;
+        int batch = samplePasses.length;
+        int[] rows = floor == null ? java.util.stream.IntStream.range(0, batch).toArray() : floor.active();
+        if (rows.length == 0) {
+            return floor.allSettled(pixels);
+        }
+        boolean[] skipped = new boolean[batch];
+        if (floor != null) {
+            for (int b = 0; b < batch; b++) {
+                skipped[b] = floor.settled(b);
+            }
+        }
+        NDArray rowPixels = FloorExit.rows(pixels, rows);
+        NDArray rowTargets = FloorExit.rows(targets, rows);
+        Evaluation pass;
         synchronized (GRADIENT_PASS) {
-            NDArray input = pixels.duplicate();
+            NDArray input = rowPixels.duplicate();
             input.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray logits = network.logits(input, inputIds, attentionMask);
-                NDArray losses = lossToUse.perSample(new LossInput(logits, targets, threshold, step, steps));
+                NDArray logits = network.logits(input, FloorExit.rows(inputIds, rows), FloorExit.rows(attentionMask, rows));
+                NDArray losses = lossToUse.perSample(new LossInput(logits, rowTargets, threshold, step, steps));
                 collector.backward(losses.sum());
-                evaluation = new Evaluation(losses.stopGradient(), input.getGradient().duplicate(), logits.stopGradient());
+                pass = new Evaluation(losses.stopGradient(), input.getGradient().duplicate(), logits.stopGradient());
             }
         }
         gradientPasses++;
+        for (int b : rows) {
+            samplePasses[b]++;
+        }
+        Evaluation evaluation = pass;
+        if (floor != null) {
+            evaluation = new Evaluation(floor.losses(rows, pass.losses()), floor.gradient(rows, pass.gradient()),
+                    floor.logits(rows, pass.logits()));
+            floor.record(rows, rowPixels, pass.logits(), pass.losses(), rowTargets, threshold);
+        }
         trace.record(step, evaluation.losses(), evaluation.gradient(),
-                ObjectiveTrace.watched(step) ? dice(evaluation.logits()) : null);
+                ObjectiveTrace.watched(step) ? dice(evaluation.logits()) : null, skipped);
         return evaluation;
+    }
+
+    /**
+     * {@code adversarial} with each sample that reached Dice 0 during the passes so far put back at
+     * the iterate where it did (a new array); without early exit, a copy of {@code adversarial}.
+     */
+    public NDArray settled(NDArray adversarial) {
+        return floor == null ? adversarial.duplicate() : floor.settle(adversarial);
+    }
+
+    /** Whether sample {@code b} of the batch is at Dice 0 and out of the passes (always false without early exit). */
+    public boolean atFloor(int b) {
+        return floor != null && floor.settled(b);
+    }
+
+    /** Gradient passes each sample of the batch took part in so far. */
+    public int[] samplePasses() {
+        return samplePasses.clone();
     }
 
     /** Gradient passes so far: a black-box attack must leave this at 0. */

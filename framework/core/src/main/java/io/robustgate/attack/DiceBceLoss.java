@@ -17,6 +17,6 @@ final class DiceBceLoss implements AttackLoss {
     public NDArray perSample(LossInput input) {
         NDArray z = input.pixelLogits();
         NDArray g = input.pixelTargets();
-        return SoftDice.of(z, g).mul(1.5).add(LossInput.bce(z, g).mean(LossInput.PIXELS));
+        return SoftDice.of(z, g).mul(input.constant(1.5f)).add(LossInput.bce(z, g).mean(LossInput.PIXELS));
     }
 }

@@ -3,6 +3,7 @@ package io.robustgate.attack;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDScope;
+import io.robustgate.model.NativeCopy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Map;
 /**
  * The worst case over several attacks (after SEA, Croce, Singh &amp; Hein 2024): every member attacks
  * every sample and, per sample, the adversarial image with the lowest Dice is kept (the first
- * member on ties). A sample is only as robust as the strongest attack on it shows.
+ * member on ties). A sample is only as robust as the strongest attack on it shows. With early exit
+ * ({@link FloorExit}) a member attacks only the samples no earlier member brought to Dice 0, and
+ * records Dice only for those: the members after the one that reached the floor never ran on it.
  */
 final class EnsembleAttack implements Attack {
 
@@ -43,11 +46,23 @@ final class EnsembleAttack implements Attack {
         }
         NDArray worst = clean.duplicate();
         for (int m = 0; m < members.size(); m++) {
+            boolean[] ran = new boolean[batch];
+            boolean anyRan = false;
+            for (int b = 0; b < batch; b++) {
+                ran[b] = !objective.atFloor(b);
+                anyRan |= ran[b];
+            }
+            if (!anyRan) {
+                break; // every sample is at Dice 0: no member can lower it
+            }
             try (NDScope scope = new NDScope()) {
-                NDArray adversarial = Attack.of(members.get(m)).run(objective, clean, sampleSeeds).adversarial();
+                NDArray adversarial = objective.settled(Attack.of(members.get(m)).run(objective, clean, sampleSeeds).adversarial());
                 double[] dice = DiceArrays.exactDice(objective.logits(adversarial), objective.targets(), objective.threshold());
                 boolean[] lower = new boolean[batch];
                 for (int b = 0; b < batch; b++) {
+                    if (!ran[b]) {
+                        continue; // at the floor before this member: it did not attack the sample
+                    }
                     memberDice.get(b).put(names.get(m), dice[b]);
                     lower[b] = dice[b] < lowest[b];
                     if (lower[b]) {
@@ -55,7 +70,7 @@ final class EnsembleAttack implements Attack {
                         winners[b] = names.get(m);
                     }
                 }
-                NDArray mask = clean.getManager().create(lower).reshape(batch, 1, 1, 1).broadcast(clean.getShape());
+                NDArray mask = NativeCopy.of(clean.getManager(), lower).reshape(batch, 1, 1, 1).broadcast(clean.getShape());
                 NDArray next = NDArrays.where(mask, adversarial, worst);
                 NDScope.unregister(next);
                 worst.close();

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import io.robustgate.model.NativeCopy;
 import io.robustgate.model.SegmentationNetwork;
 import java.util.SplittableRandom;
 
@@ -32,7 +33,7 @@ final class L2Ball implements ThreatModel {
 
     @Override
     public NDArray radius(float eps, BudgetSpace space, SegmentationNetwork network, NDManager manager) {
-        return manager.create(new float[] {eps}, new Shape(1, 1, 1, 1));
+        return NativeCopy.of(manager, new float[] {eps}, new Shape(1, 1, 1, 1));
     }
 
     /** Uniform in the ball: a Gaussian direction scaled to {@code eps·r^(1/d)}, {@code r ~ U(0,1)}. */
@@ -56,7 +57,7 @@ final class L2Ball implements ThreatModel {
             }
         }
         try (NDScope scope = new NDScope()) {
-            NDArray start = clean.add(clean.getManager().create(noise, shape)).clip(0, 1);
+            NDArray start = clean.add(NativeCopy.of(clean.getManager(), noise, shape)).clip(0, 1);
             NDScope.unregister(start);
             return start;
         }

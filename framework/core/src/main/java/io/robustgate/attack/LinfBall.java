@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import io.robustgate.model.NativeCopy;
 import io.robustgate.model.SegmentationNetwork;
 import java.util.SplittableRandom;
 
@@ -39,7 +40,7 @@ final class LinfBall implements ThreatModel {
             }
         }
         try (NDScope scope = new NDScope()) {
-            NDArray start = clean.add(clean.getManager().create(noise, shape).mul(radius)).clip(0, 1);
+            NDArray start = clean.add(NativeCopy.of(clean.getManager(), noise, shape).mul(radius)).clip(0, 1);
             NDScope.unregister(start);
             return start;
         }

@@ -3,6 +3,7 @@ package io.robustgate.attack;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
+import io.robustgate.model.NativeCopy;
 
 /**
  * What a loss sees at one step: logits {@code z [B,H,W]} (attached to the gradient graph), the
@@ -40,9 +41,18 @@ public record LossInput(NDArray logits, NDArray targets, float threshold, int st
         return logits.getShape().size() / logits.getShape().get(0);
     }
 
+    /**
+     * A constant for a loss's arithmetic, allocated by libtorch. Use it rather than DJL's
+     * {@code Number} overloads ({@code z.mul(2)}): those free their scalar when the operator
+     * returns, while autograd may still read it in the backward pass ({@link NativeCopy#constant}).
+     */
+    public NDArray constant(float value) {
+        return NativeCopy.constant(logits, value);
+    }
+
     static NDArray bce(NDArray z, NDArray g) {
-        NDArray softplusTail = z.abs().neg().exp().add(1).log();
-        return z.maximum(0).sub(z.mul(g)).add(softplusTail);
+        NDArray softplusTail = z.abs().neg().exp().add(NativeCopy.constant(z, 1)).log();
+        return z.maximum(NativeCopy.constant(z, 0)).sub(z.mul(g)).add(softplusTail);
     }
 
     /** {@code [B,H,W]} → {@code [B,H·W]}: DJL's PyTorch engine reduces over one axis at a time. */

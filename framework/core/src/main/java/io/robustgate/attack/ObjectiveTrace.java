@@ -19,6 +19,8 @@ final class ObjectiveTrace {
     private final List<Set<MaskingAlarm>> alarms = new ArrayList<>();
     private final List<float[]> runLosses = new ArrayList<>();
     private final List<float[]> runDice = new ArrayList<>();
+    /** Samples already at the floor when the current run started ({@link FloorExit}): nothing of theirs can rise or fall. */
+    private boolean[] settledAtRunStart;
 
     ObjectiveTrace(int batchSize) {
         for (int i = 0; i < batchSize; i++) {
@@ -33,8 +35,17 @@ final class ObjectiveTrace {
 
     /** @param dice the pass's per-sample Dice, needed only for {@linkplain #watched watched} steps */
     void record(int step, NDArray losses, NDArray gradient, NDArray dice) {
+        record(step, losses, gradient, dice, new boolean[alarms.size()]);
+    }
+
+    /**
+     * @param settled per sample, whether it sat out this pass at the floor (its zero gradient and
+     *     frozen loss say nothing about masking)
+     */
+    void record(int step, NDArray losses, NDArray gradient, NDArray dice, boolean[] settled) {
         if (step == 0) {
             closeRun();
+            settledAtRunStart = settled.clone();
             checkGradient(gradient);
         }
         if (watched(step) && runLosses.size() == step) {
@@ -55,6 +66,9 @@ final class ObjectiveTrace {
         long batch = gradient.getShape().get(0);
         float[] largest = gradient.reshape(batch, -1).abs().max(new int[] {1}).toFloatArray();
         for (int i = 0; i < largest.length; i++) {
+            if (settledAtRunStart[i]) {
+                continue;
+            }
             if (!Float.isFinite(largest[i])) {
                 alarms.get(i).add(MaskingAlarm.NONFINITE_GRADIENT);
             } else if (largest[i] == 0) {
@@ -68,6 +82,9 @@ final class ObjectiveTrace {
             float[] firstLoss = runLosses.get(0);
             float[] firstDice = runDice.get(0);
             for (int i = 0; i < firstLoss.length; i++) {
+                if (settledAtRunStart[i] || firstDice[i] == 0) {
+                    continue; // at the floor from the start: Dice cannot fall, and the loss is frozen
+                }
                 float highestLoss = Float.NEGATIVE_INFINITY;
                 float lowestDice = Float.POSITIVE_INFINITY;
                 for (int step = 1; step < runLosses.size(); step++) {

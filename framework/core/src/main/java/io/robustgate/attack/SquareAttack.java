@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import io.robustgate.model.NativeCopy;
 import java.util.SplittableRandom;
 
 /**
@@ -80,7 +81,7 @@ final class SquareAttack implements Attack {
                 }
             }
         }
-        return manager.create(best, shape);
+        return NativeCopy.of(manager, best, shape);
     }
 
     /**
@@ -137,7 +138,7 @@ final class SquareAttack implements Attack {
     /** One query; the scope frees everything the forward pass allocated, or a long search fills native memory. */
     private static float[] lossesOf(LossOracle oracle, NDManager manager, float[] pixels, Shape shape, AttackLoss loss) {
         try (NDScope scope = new NDScope()) {
-            return oracle.losses(manager.create(pixels, shape), loss).toFloatArray();
+            return oracle.losses(NativeCopy.of(manager, pixels, shape), loss).toFloatArray();
         }
     }
 

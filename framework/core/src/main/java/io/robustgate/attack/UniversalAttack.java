@@ -3,6 +3,7 @@ package io.robustgate.attack;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.robustgate.model.NativeCopy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +99,7 @@ final class UniversalAttack implements SetLevelAttack {
     private static NDArray apply(NDArray clean, float[] delta) {
         NDManager manager = clean.getManager();
         Shape image = clean.getShape().slice(1);
-        try (NDArray perturbation = manager.create(delta, image); NDArray sum = clean.add(perturbation)) {
+        try (NDArray perturbation = NativeCopy.of(manager, delta, image); NDArray sum = clean.add(perturbation)) {
             return sum.clip(0, 1);
         }
     }

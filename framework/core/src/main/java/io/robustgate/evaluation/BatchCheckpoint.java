@@ -51,11 +51,12 @@ final class BatchCheckpoint {
     }
 
     static BatchCheckpoint open(Path directory, Provenance provenance, AttackSpec spec, int batchSize,
-            ProgressListener log) {
+            boolean earlyExit, ProgressListener log) {
         ObjectNode key = JSON.createObjectNode();
         key.set("provenance", JSON.valueToTree(provenance));
         key.set("attack", JSON.valueToTree(spec));
         key.put("batchSize", batchSize);
+        key.put("earlyExit", earlyExit);
         String keyText = key.toString();
         String hash = HexFormat.of().formatHex(SampleBlocks.sha256().digest(keyText.getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 16);

@@ -11,6 +11,7 @@ import io.robustgate.attack.SetLevelAttack;
 import io.robustgate.data.PreparedSample;
 import io.robustgate.metric.Overlap;
 import io.robustgate.model.ModelBundle;
+import io.robustgate.model.NativeCopy;
 import io.robustgate.model.TokenBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,6 +103,6 @@ final class PromptTransfer {
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, data, i * size, size);
         }
-        return manager.create(data, shape);
+        return NativeCopy.of(manager, data, shape);
     }
 }

@@ -23,6 +23,7 @@ import io.robustgate.metric.PerturbationSize;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
 import io.robustgate.model.ModelManifest;
+import io.robustgate.model.NativeCopy;
 import io.robustgate.model.TokenBatch;
 import io.robustgate.DisplayPath;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ public final class RobustnessEvaluator {
     private final PreparedSamples samples;
     private final TokenBatch tokens;
     private CleanPass clean;
+    private final CleanGradients cleanGradients = new CleanGradients(CleanGradients.defaultCapacityBytes());
     private BatchSizeChoice batchSizeChoice;
     private int batchSize;
     private List<int[]> batches;
@@ -186,37 +188,11 @@ public final class RobustnessEvaluator {
 
     /**
      * Several budgets of one attack; the clean pass is shared, and for an attack whose only
-     * gradient is at the clean image (FGSM) so is that gradient: one pass per batch for all budgets.
+     * gradient is at the clean image (FGSM) so is that gradient ({@link CleanGradients}), as for
+     * any budgets this evaluator is asked for one by one.
      */
     public List<RobustnessResult> sweep(AttackSpec base, List<Float> budgets) {
-        List<AttackSpec> specs = budgets.stream().map(base::withEps).toList();
-        List<Attack> attacks = specs.stream().map(Attack::of).toList();
-        if (specs.size() > 1 && attacks.stream().allMatch(a -> a instanceof SingleGradientAttack)) {
-            return sweepSharingGradient(specs, attacks.stream().map(a -> (SingleGradientAttack) a).toList());
-        }
-        return specs.stream().map(this::evaluate).toList();
-    }
-
-    private List<RobustnessResult> sweepSharingGradient(List<AttackSpec> specs, List<SingleGradientAttack> attacks) {
-        CleanPass cleanPass = cleanPass();
-        List<Outcomes> outcomes = specs.stream().map(Outcomes::new).toList();
-        AttackSpec first = specs.get(0);
-        forEachBatch(first, (batch, objective) -> {
-            long gradientStart = System.nanoTime();
-            // Same loss for every budget: the specs differ only in eps.
-            NDArray gradient = objective.evaluate(batch.pixels, attacks.get(0).gradientLoss(), 0, 1).gradient();
-            long sharedNanos = (System.nanoTime() - gradientStart) / specs.size();
-            for (int k = 0; k < specs.size(); k++) {
-                long start = System.nanoTime();
-                NDArray adversarial = attacks.get(k).fromGradient(objective, batch.pixels, gradient);
-                outcomes.get(k).add(batch, objective, AttackOutcome.of(adversarial), cleanPass);
-                adversarial.close();
-                outcomes.get(k).nanos += sharedNanos + System.nanoTime() - start;
-            }
-            options.progress().progress(first.displayName() + " and " + (specs.size() - 1) + " more budgets",
-                    outcomes.get(0).done, samples.size(), outcomes.get(0).nanos);
-        });
-        return outcomes.stream().map(o -> finish(o, cleanPass, o.nanos / 1e9)).toList();
+        return budgets.stream().map(base::withEps).map(this::evaluate).toList();
     }
 
     /**
@@ -289,7 +265,8 @@ public final class RobustnessEvaluator {
         CleanPass cleanPass = cleanPass();
         Outcomes outcomes = new Outcomes(spec);
         BatchCheckpoint checkpoint = options.checkpointDirectory() == null ? null
-                : BatchCheckpoint.open(options.checkpointDirectory(), provenance(), spec, batchSize(), options.progress());
+                : BatchCheckpoint.open(options.checkpointDirectory(), provenance(), spec, batchSize(),
+                        options.earlyExit(), options.progress());
         long start = System.nanoTime();
         for (int[] positions : batches()) {
             Optional<List<SampleResult>> done = checkpoint == null ? Optional.empty()
@@ -300,9 +277,13 @@ public final class RobustnessEvaluator {
             }
             try (NDManager manager = bundle.newManager()) {
                 Batch batch = new Batch(positions, manager);
-                AttackObjective objective = batch.objective(spec);
-                AttackOutcome outcome = attack.run(objective, batch.pixels, batch.seeds(spec.seed()));
-                List<SampleResult> added = outcomes.add(batch, objective, outcome, cleanPass);
+                AttackObjective objective = batch.objective(spec, options.earlyExit());
+                AttackOutcome outcome = attack instanceof SingleGradientAttack single
+                        ? AttackOutcome.of(single.fromGradient(objective, batch.pixels, cleanGradient(batch, objective, single)))
+                        : settled(objective, attack.run(objective, batch.pixels, batch.seeds(spec.seed())));
+                // A shared clean gradient is still the one pass each figure rests on.
+                int[] passes = attack instanceof SingleGradientAttack ? ones(positions.length) : objective.samplePasses();
+                List<SampleResult> added = outcomes.add(batch, objective, outcome, cleanPass, passes);
                 if (checkpoint != null) {
                     checkpoint.record(added);
                 }
@@ -310,6 +291,34 @@ public final class RobustnessEvaluator {
             options.progress().progress(spec.displayName(), outcomes.done, samples.size(), System.nanoTime() - start);
         }
         return finish(outcomes, cleanPass, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The input gradient of a single-gradient attack's loss at the batch's clean pixels: computed
+     * once per batch and loss for every budget ({@link CleanGradients}), in libtorch-owned memory.
+     */
+    private NDArray cleanGradient(Batch batch, AttackObjective objective, SingleGradientAttack attack) {
+        int index = batches().indexOf(batch.positions);
+        Optional<float[]> kept = cleanGradients.get(attack.gradientLoss(), index);
+        if (kept.isPresent()) {
+            return NativeCopy.of(batch.manager, kept.get(), batch.pixels.getShape());
+        }
+        NDArray gradient = objective.evaluate(batch.pixels, attack.gradientLoss(), 0, 1).gradient();
+        cleanGradients.put(attack.gradientLoss(), index, gradient.toFloatArray());
+        return gradient;
+    }
+
+    private static int[] ones(int n) {
+        int[] ones = new int[n];
+        java.util.Arrays.fill(ones, 1);
+        return ones;
+    }
+
+    /** The outcome with every sample that reached Dice 0 at the iterate where it did ({@link AttackObjective#settled}). */
+    private static AttackOutcome settled(AttackObjective objective, AttackOutcome outcome) {
+        NDArray adversarial = objective.settled(outcome.adversarial());
+        outcome.adversarial().close();
+        return new AttackOutcome(adversarial, outcome.winners(), outcome.memberDice());
     }
 
     EvaluationOptions options() {
@@ -373,7 +382,8 @@ public final class RobustnessEvaluator {
             done += positions.length;
         }
 
-        List<SampleResult> add(Batch batch, AttackObjective objective, AttackOutcome outcome, CleanPass cleanPass) {
+        List<SampleResult> add(Batch batch, AttackObjective objective, AttackOutcome outcome, CleanPass cleanPass,
+                int[] passes) {
             NDArray adversarial = outcome.adversarial();
             boolean[][] predictions = predict(objective.logits(adversarial), batch.positions);
             float[] adversarialPixels = adversarial.toFloatArray();
@@ -396,7 +406,7 @@ public final class RobustnessEvaluator {
                         prepared.sample().maskName(), prepared.sample().promptKey(), prepared.sample().prompt(),
                         before.dice(), before.iou(), after.dice(), after.iou(), delta.linf(), delta.l2(), delta.psnr(),
                         List.copyOf(sampleAlarms), outcome.winners().isEmpty() ? null : outcome.winners().get(b),
-                        outcome.memberDice().isEmpty() ? Map.of() : outcome.memberDice().get(b));
+                        outcome.memberDice().isEmpty() ? Map.of() : outcome.memberDice().get(b), passes[b]);
                 added.add(results[i]);
                 worst.add(new SampleArtifacts(prepared.sample(), prepared.channels(), prepared.height(),
                         prepared.width(), prepared.pixels(), attacked, prepared.mask(), cleanPass.predictions().get(i),
@@ -530,8 +540,8 @@ public final class RobustnessEvaluator {
                 System.arraycopy(prepared.get(b).pixels(), 0, pixelData, b * pixelCount, pixelCount);
                 System.arraycopy(prepared.get(b).mask(), 0, maskData, b * maskCount, maskCount);
             }
-            pixels = manager.create(pixelData, new Shape(n, first.channels(), first.height(), first.width()));
-            targets = manager.create(maskData, new Shape(n, first.height(), first.width()));
+            pixels = NativeCopy.of(manager, pixelData, new Shape(n, first.channels(), first.height(), first.width()));
+            targets = NativeCopy.of(manager, maskData, new Shape(n, first.height(), first.width()));
             TokenBatch rows = tokens.select(positions);
             inputIds = rows.idsArray(manager);
             attentionMask = rows.attentionMaskArray(manager);
@@ -542,8 +552,13 @@ public final class RobustnessEvaluator {
         }
 
         AttackObjective objective(AttackSpec spec) {
+            return objective(spec, false);
+        }
+
+        /** @param earlyExit only for attacking samples one by one ({@link AttackObjective}) */
+        AttackObjective objective(AttackSpec spec, boolean earlyExit) {
             return new AttackObjective(bundle.network(), inputIds, attentionMask, targets, spec.loss(),
-                    (float) bundle.manifest().output().threshold());
+                    (float) bundle.manifest().output().threshold(), earlyExit);
         }
 
         /** One seed per sample from the attack seed and the sample's identity, not its position. */

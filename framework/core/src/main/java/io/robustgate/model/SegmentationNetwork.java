@@ -33,8 +33,8 @@ public final class SegmentationNetwork {
         this.moduleFile = moduleFile;
         this.image = image;
         Shape perChannel = new Shape(1, image.channels(), 1, 1);
-        this.mean = manager.create(image.mean(), perChannel);
-        this.std = manager.create(image.std(), perChannel);
+        this.mean = NativeCopy.of(manager, image.mean(), perChannel);
+        this.std = NativeCopy.of(manager, image.std(), perChannel);
         this.parameterStore = new ParameterStore(manager, false);
         block.freezeParameters(true);
         JniUtils.enableInferenceMode(block);

@@ -42,6 +42,6 @@ public record TokenBatch(long[][] ids, long[][] attentionMask) {
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, flat, i * length, length);
         }
-        return manager.create(flat, new Shape(rows.length, length));
+        return NativeCopy.of(manager, flat, new Shape(rows.length, length));
     }
 }
