@@ -11,8 +11,13 @@ import java.util.List;
  */
 final class BuiltInAttacks {
 
+    /**
+     * Strongest first, so that with early exit the later members run only on what it left above
+     * Dice 0: on the sample model at 2/255, APGD with the soft-Dice loss gave the kept image on 47 of
+     * 48 samples, and its mean Dice (0.122) was the ensemble's (sample-project README, attack table).
+     */
     static final String DEFAULT_ENSEMBLE =
-            "APGD(loss=BCE); APGD(loss=MASKED_BCE); APGD(loss=SOFT_DICE); SEGPGD";
+            "APGD(loss=SOFT_DICE); APGD(loss=BCE); APGD(loss=MASKED_BCE); SEGPGD";
 
     private BuiltInAttacks() {}
 

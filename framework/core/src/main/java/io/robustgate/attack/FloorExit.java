@@ -8,7 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.robustgate.model.NativeCopy;
 import java.util.Arrays;
-import IntStream;
+import java.util.stream.IntStream;
 
 /**
  * Early exit at the metrics' floor: Dice and IoU cannot go below 0, so a sample whose attacked

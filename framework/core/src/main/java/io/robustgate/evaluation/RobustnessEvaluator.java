@@ -57,6 +57,7 @@ public final class RobustnessEvaluator {
     private final TokenBatch tokens;
     private CleanPass clean;
     private final CleanGradients cleanGradients = new CleanGradients(CleanGradients.defaultCapacityBytes());
+    private int cleanGradientPasses;
     private BatchSizeChoice batchSizeChoice;
     private int batchSize;
     private List<int[]> batches;
@@ -305,7 +306,13 @@ public final class RobustnessEvaluator {
         }
         NDArray gradient = objective.evaluate(batch.pixels, attack.gradientLoss(), 0, 1).gradient();
         cleanGradients.put(attack.gradientLoss(), index, gradient.toFloatArray());
+        cleanGradientPasses++;
         return gradient;
+    }
+
+    /** Clean-image gradient passes single-gradient attacks took so far (one per batch and loss while they fit in memory). */
+    synchronized int cleanGradientPasses() {
+        return cleanGradientPasses;
     }
 
     private static int[] ones(int n) {

@@ -137,6 +137,11 @@ public record RobustnessResult(
                 .toList();
     }
 
+    /** Gradient passes of all samples together (each sample's {@link SampleResult#gradientPasses()}; 0 where not recorded). */
+    public long gradientPasses() {
+        return samples.stream().mapToLong(s -> s.gradientPasses() == null ? 0 : s.gradientPasses()).sum();
+    }
+
     public String displayName() {
         return attack.displayName();
     }

@@ -29,10 +29,21 @@ public final class ResultsTable {
 
     /** E.g. {@code PGD eps=2/255 steps=40: Dice 0.913 → 0.612 (95% CI 0.580–0.640), IoU 0.84 → 0.47, n=48}. */
     public static String headline(RobustnessResult result) {
-        return String.format(Locale.ROOT, "%s: Dice %.3f → %.3f (95%% CI %.3f–%.3f), IoU %.3f → %.3f, n=%d",
+        return String.format(Locale.ROOT, "%s: Dice %.3f → %.3f (95%% CI %.3f–%.3f), IoU %.3f → %.3f%s, n=%d",
                 result.displayName(), result.cleanDice().mean(), result.adversarialDice().mean(),
                 result.adversarialDice().ciLow(), result.adversarialDice().ciHigh(), result.cleanIou().mean(),
-                result.adversarialIou().mean(), result.adversarialDice().n());
+                result.adversarialIou().mean(), passes(result), result.adversarialDice().n());
+    }
+
+    /** {@code , 23.5 gradient passes per sample (4 of 6 stopped at Dice 0)}; empty where passes were not recorded. */
+    private static String passes(RobustnessResult result) {
+        if (result.samples().isEmpty() || result.samples().stream().anyMatch(s -> s.gradientPasses() == null)) {
+            return "";
+        }
+        long atFloor = result.samples().stream().filter(s -> s.adversarialDice() == 0).count();
+        return String.format(Locale.ROOT, ", %.1f gradient passes per sample%s", result.gradientPasses()
+                / (double) result.samples().size(), atFloor == 0 ? "" : " (" + atFloor + " of " + result.samples().size()
+                + " at Dice 0)");
     }
 
     /**

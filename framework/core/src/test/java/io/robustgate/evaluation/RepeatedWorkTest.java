@@ -41,6 +41,26 @@ class RepeatedWorkTest {
         bundle.close();
     }
 
+    /**
+     * What the annotation's {@code eps = {…}}, a POM or YAML budget list do: FGSM at one budget after
+     * another through one evaluator. The clean gradient is computed once per batch, and every result
+     * equals a fresh evaluator's.
+     */
+    @Test
+    void fgsmBudgetsEvaluatedOneByOneShareTheCleanGradient() {
+        List<Float> budgets = List.of(1 / 255f, 2 / 255f, 4 / 255f, 8 / 255f);
+        RobustnessEvaluator shared = GoldenFixture.quietEvaluator(bundle, 4);
+        for (float eps : budgets) {
+            RobustnessResult result = shared.evaluate(AttackSpec.fgsm(eps));
+            RobustnessResult alone = GoldenFixture.quietEvaluator(bundle, 4).evaluate(AttackSpec.fgsm(eps));
+            assertEquals(alone.samples(), result.samples(), "FGSM at " + eps);
+        }
+        int batches = (6 + 3) / 4;
+        assertEquals(batches, shared.cleanGradientPasses(), "one clean gradient per batch for four budgets");
+        shared.evaluate(AttackSpec.fgsm(2 / 255f).withLoss(AttackLoss.DICE_BCE));
+        assertEquals(2 * batches, shared.cleanGradientPasses(), "another loss has another gradient");
+    }
+
     @Test
     void fgsmSweepSharingTheGradientEqualsOneEvaluationPerBudget() {
         for (AttackSpec base : List.of(AttackSpec.fgsm(0), AttackSpec.fgsm(0).withLoss(AttackLoss.DICE_BCE)
