@@ -1,0 +1,101 @@
+package io.robustgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Bad input to the commands, run in-process (nothing here loads a model): each ends in its
+ * documented exit code with a message naming the file and the field, never a stack trace.
+ */
+class CliBadInputTest {
+
+    @TempDir
+    Path folder;
+
+    record Run(int exit, String err) {}
+
+    private Run cli(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = RobustGateCli.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(args);
+        return new Run(exit, err.toString());
+    }
+
+    private Path config(String yaml) throws IOException {
+        Path file = folder.resolve("robustgate.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    /** One FGSM result over two samples whose attacked Dice summary has the mean {@code mean}, as evaluate writes it. */
+    private Path results(String schemaVersion, String adversarialDice) throws IOException {
+        Path file = folder.resolve("robustgate-results/evaluate.json");
+        Files.createDirectories(file.getParent());
+        String summary = "{\"mean\": 0.8, \"std\": 0.1, \"ciLow\": 0.7, \"ciHigh\": 0.9, \"n\": 2}";
+        String drop = "{\"mean\": 0.05, \"std\": 0.01, \"ciLow\": 0.04, \"ciHigh\": 0.06, \"n\": 2}";
+        String sample = "{\"sampleId\": \"a|b|p1\", \"imageName\": \"a\", \"cleanDice\": 0.85, \"cleanIou\": 0.74,"
+                + " \"adversarialDice\": 0.8, \"adversarialIou\": 0.67, \"linf\": 0.0039, \"l2\": 0.5, \"psnr\": 48.0}";
+        Files.writeString(file, """
+                {"schemaVersion": %s, "tool": "robustgate", "source": "cli:evaluate", "results": [{
+                  "attack": {"name": "FGSM", "eps": 0.003921569, "options": {"loss": "BCE", "space": "PIXEL"}},
+                  "cleanDice": %s, "cleanIou": %s, %s "adversarialIou": %s, "diceDrop": %s, "iouDrop": %s,
+                  "maxLinf": 0.0039, "meanL2": 0.5, "meanPsnr": 48.0,
+                  "samples": [%s, %s]}]}
+                """.formatted(schemaVersion, summary, summary, adversarialDice, summary, drop, drop, sample, sample));
+        return file;
+    }
+
+    private static final String RULES = """
+            rules: [{attack: FGSM, eps: 1/255, limits: [{metric: DICE, minimum: 0.5}]}]
+            """;
+
+    @Test
+    void aPlausibleFilePassesSoTheRefusalsBelowAreTheFiguresFault() throws IOException {
+        Path yaml = config(RULES);
+        results("3", "\"adversarialDice\": {\"mean\": 0.8, \"std\": 0.1, \"ciLow\": 0.7, \"ciHigh\": 0.9, \"n\": 2},");
+        Run run = cli("check", "-c", yaml.toString());
+        assertEquals(ExitCode.PASSED, run.exit(), run.err());
+    }
+
+    @Test
+    void checkRefusesAMeanDiceOfSevenAndAHalf() throws IOException {
+        Path yaml = config(RULES);
+        Path file = results("3", "\"adversarialDice\": {\"mean\": 7.5, \"std\": 0.1, \"ciLow\": 0.7, \"ciHigh\": 0.9, \"n\": 2},");
+        Run run = cli("check", "-c", yaml.toString());
+        assertEquals(ExitCode.BAD_INPUT, run.exit(), run.err());
+        assertTrue(run.err().contains("Bad input: " + file + ": results[0].adversarialDice.mean is 7.5, but a Dice lies in [0,1]"),
+                run.err());
+    }
+
+    @Test
+    void checkAndReportRefuseAnUnknownSchemaVersion() throws IOException {
+        Path yaml = config(RULES);
+        Path file = results("99", "\"adversarialDice\": {\"mean\": 0.8, \"std\": 0.1, \"ciLow\": 0.7, \"ciHigh\": 0.9, \"n\": 2},");
+        for (String command : new String[] {"check", "report"}) {
+            Run run = cli(command, "-c", yaml.toString());
+            assertEquals(ExitCode.BAD_INPUT, run.exit(), command + ": " + run.err());
+            assertTrue(run.err().contains(file + ": schemaVersion 99 is not one this RobustGate reads"), run.err());
+        }
+    }
+
+    @Test
+    void aResultWithoutAdversarialDiceExitsThreeNotFourWithAStackTrace() throws IOException {
+        Path yaml = config(RULES);
+        Path file = results("3", "");
+        Run run = cli("check", "-c", yaml.toString());
+        assertEquals(ExitCode.BAD_INPUT, run.exit(), run.err());
+        assertTrue(run.err().contains(file + ": results[0].adversarialDice is missing"), run.err());
+        assertFalse(run.err().contains("NullPointerException") || run.err().contains("\tat "), run.err());
+    }
+}
