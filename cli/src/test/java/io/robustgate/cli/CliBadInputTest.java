@@ -98,4 +98,74 @@ class CliBadInputTest {
         assertTrue(run.err().contains(file + ": results[0].adversarialDice is missing"), run.err());
         assertFalse(run.err().contains("NullPointerException") || run.err().contains("\tat "), run.err());
     }
+
+    private static final Path GOLDEN = Path.of("../framework/core/src/test/resources/golden").toAbsolutePath().normalize();
+
+    @Test
+    void aBadShardIsAUsageErrorNamingTheOption() throws IOException {
+        Path yaml = config("attacks: [{type: FGSM, eps: 1/255}]\n");
+        Run run = cli("evaluate", "-c", yaml.toString(), "--shard", "5/3");
+        assertEquals(ExitCode.BAD_CONFIGURATION, run.exit(), run.err());
+        assertTrue(run.err().contains("--shard=5/3: shard 5/3 does not exist: write K/N with 1 <= K <= N"), run.err());
+        assertFalse(run.err().contains("robustgate.shard"), "the Maven property is the plugin's word: " + run.err());
+        Run text = cli("evaluate", "-c", yaml.toString(), "--shard", "two");
+        assertEquals(ExitCode.BAD_CONFIGURATION, text.exit(), text.err());
+        assertTrue(text.err().contains("--shard=two is not a shard: write K/N (1-based), e.g. 2/3"), text.err());
+    }
+
+    @Test
+    void aModelPathThatIsAFileIsCalledAFile() throws IOException {
+        Path moduleFile = GOLDEN.resolve("fixture-bundle/model.pt");
+        assertTrue(Files.isRegularFile(moduleFile), moduleFile + " is the fixture's TorchScript file");
+        Path yaml = config("model: " + moduleFile + "\ndataset: " + GOLDEN.resolve("heldout")
+                + "\nattacks: [{type: FGSM, eps: 1/255}]\n");
+        Run run = cli("evaluate", "-c", yaml.toString());
+        assertEquals(ExitCode.BAD_INPUT, run.exit(), run.err());
+        assertTrue(run.err().contains("Bad input: model: model bundle directory " + moduleFile
+                + " is a file, not a directory: name the folder that holds robustgate-model.json"), run.err());
+    }
+
+    @Test
+    void theSameAttackTwiceIsRefusedNamingBothEntries() throws IOException {
+        Path yaml = config("""
+                attacks:
+                  - {type: PGD, eps: 2/255}
+                  - {type: FGSM, eps: 1/255}
+                  - {type: PGD, eps: [1/255, 2/255], steps: 40}
+                """);
+        Run run = cli("evaluate", "-c", yaml.toString());
+        assertEquals(ExitCode.BAD_CONFIGURATION, run.exit(), run.err());
+        assertTrue(run.err().contains(yaml + ": attacks[2] repeats attacks[0]: both are PGD eps=2/255 steps=40, which"
+                + " would run twice and write two identical results"), run.err());
+    }
+
+    /** Evaluate in this JVM: a universal perturbation is written beside the results, as the plugin writes it. */
+    @Test
+    void evaluateWritesTheFittedUniversalPerturbationAndTheBatchItRan() throws IOException {
+        Path yaml = config("""
+                model: %1$s/fixture-bundle
+                dataset: %1$s/heldout
+                device: cpu
+                batchSize: 100000
+                torchThreads: 999
+                attacks:
+                  - {type: UNIVERSAL, eps: 2/255, options: {epochs: 1}}
+                  - {type: FGSM, eps: 1/255}
+                """.formatted(GOLDEN));
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        io.robustgate.report.ResultsDocument document = Evaluation.run(ConfigFile.read(yaml),
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        String out = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+        Path delta = folder.resolve("robustgate-results/evaluate.0" + io.robustgate.report.PerturbationFile.SUFFIX);
+        assertTrue(Files.isRegularFile(delta), out);
+        assertEquals(document.results().get(0).fit().perturbation().delta().length,
+                io.robustgate.report.PerturbationFile.read(delta).delta().length);
+        assertFalse(Files.exists(folder.resolve("robustgate-results/evaluate.1" + io.robustgate.report.PerturbationFile.SUFFIX)),
+                "FGSM fits nothing");
+        int evaluated = document.results().get(1).samples().size();
+        assertEquals(evaluated, document.results().get(1).timings().batchSize(), "the batch that ran is recorded");
+        assertTrue(out.contains("Warning: torchThreads 999 "), out);
+        assertTrue(out.contains("Warning: batchSize: batch size 100000 is more than the " + evaluated + " sample(s)"), out);
+    }
 }
