@@ -149,6 +149,9 @@ class CliConfigurationTest {
                 + " could never fail or never pass", """
                 rules: [{attack: PGD, limits: [{metric: DICE, minimum: -0.1}]}]
                 """);
+        assertProblem("attacks[0]: PGD: option 'steps' must be at most 10000 (", """
+                attacks: [{type: PGD, eps: 2/255, steps: 1000000000}]
+                """);
         assertProblem("rules[0].limits: a rule needs at least one limit", """
                 rules: [{attack: PGD}]
                 """);
