@@ -6,19 +6,22 @@ import io.robustgate.attack.AttackSpec;
 import io.robustgate.data.DataSetException;
 import io.robustgate.data.HeldOutSet;
 import io.robustgate.data.PromptChoice;
+import io.robustgate.evaluation.AllocatorAdvice;
 import io.robustgate.evaluation.EvaluationOptions;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.SetSizedBatch;
 import io.robustgate.evaluation.Shard;
 import io.robustgate.model.ComputeDevice;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
+import io.robustgate.model.TorchThreads;
+import io.robustgate.report.PerturbationFile;
 import io.robustgate.report.ResultsDocument;
 import io.robustgate.report.ResultsFile;
 import io.robustgate.report.WorstSamplePictures;
 import io.robustgate.report.ResultsTable;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +33,6 @@ import java.util.Locale;
 final class Evaluation {
 
     static final String SOURCE = "cli:evaluate";
-
-    static final String TORCH_THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
-    static final String TORCH_INTEROP_THREADS_PROPERTY = "ai.djl.pytorch.num_interop_threads";
 
     private Evaluation() {}
 
@@ -49,13 +49,15 @@ final class Evaluation {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(config.file(), "device: " + e.getMessage(), e);
         }
-        if (!Files.isDirectory(config.model())) {
-            throw new BadInputException("model: model bundle directory " + config.model() + " does not exist");
-        }
-        if (!Files.isDirectory(config.dataset())) {
-            throw new BadInputException("dataset: held-out set directory " + config.dataset() + " does not exist");
-        }
-        applyTorchThreads(config.torchThreads());
+        ModelBundle.locationProblem(config.model()).ifPresent(problem -> {
+            throw new BadInputException("model: " + problem);
+        });
+        HeldOutSet.locationProblem(config.dataset()).ifPresent(problem -> {
+            throw new BadInputException("dataset: " + problem);
+        });
+        TorchThreads.apply(config.torchThreads(), "torchThreads").warning().ifPresent(w -> out.println("Warning: " + w));
+        // The same advice robustgate:evaluate logs: the variable must be set before the JVM starts.
+        AllocatorAdvice.forThisProcess("java -jar").ifPresent(advice -> out.println("Warning: " + advice));
         List<RobustnessResult> results = new ArrayList<>();
         ResultsDocument document;
         try (ModelBundle bundle = ModelBundle.load(config.model(), device)) {
@@ -67,6 +69,9 @@ final class Evaluation {
                     bundle.name(), set.name(), evaluator.samples().size(), shard.whole() ? ""
                             : " of " + set.samples().size() + ": shard " + shard, config.prompt(), bundle.device(),
                     config.attacks().size());
+            if (config.batchSize() != EvaluationOptions.AUTO_BATCH_SIZE && config.batchSize() > evaluator.batchSize()) {
+                out.println("Warning: batchSize: " + SetSizedBatch.describe(config.batchSize(), evaluator.batchSize()));
+            }
             for (int i = 0; i < config.attacks().size(); i++) {
                 RobustnessResult result = evaluator.evaluate(config.attacks().get(i), config.attackAnalyses().get(i));
                 results.add(result);
@@ -86,6 +91,9 @@ final class Evaluation {
         }
         try {
             ResultsFile.write(config.resultsFile(), document);
+            // As robustgate:evaluate: each fitted universal perturbation beside the results, to apply it again.
+            PerturbationFile.writeBesideEach(config.resultsFile(), results)
+                    .forEach(file -> out.println("Wrote the fitted perturbation to " + file));
             for (RobustnessResult result : results) {
                 WorstSamplePictures.write(config.resultsFile().toAbsolutePath().getParent(), SOURCE, result);
             }
@@ -96,14 +104,4 @@ final class Evaluation {
         return document;
     }
 
-    /**
-     * DJL reads these when the PyTorch engine starts, so they must be set before the first model
-     * load; a {@code -Dai.djl.pytorch.num_threads} given to the JVM wins.
-     */
-    private static void applyTorchThreads(Integer threads) {
-        if (threads != null && System.getProperty(TORCH_THREADS_PROPERTY) == null) {
-            System.setProperty(TORCH_THREADS_PROPERTY, Integer.toString(threads));
-            System.setProperty(TORCH_INTEROP_THREADS_PROPERTY, "1");
-        }
-    }
 }

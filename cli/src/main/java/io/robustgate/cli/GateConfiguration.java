@@ -4,6 +4,7 @@ import io.robustgate.evaluation.Analyses;
 import io.robustgate.evaluation.EvaluationOptions;
 
 import io.robustgate.attack.AttackSpec;
+import io.robustgate.attack.DuplicateAttacks;
 import io.robustgate.gate.GateRule;
 import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.RuleCheck;
@@ -59,11 +60,18 @@ record GateConfiguration(Path file, Path model, Path dataset, String split, Stri
         Path reportDirectory = base.resolve(root.text("reportDirectory").orElse(DEFAULT_REPORT_DIRECTORY)).normalize();
         List<AttackSpec> attacks = new ArrayList<>();
         List<Analyses> attackAnalyses = new ArrayList<>();
+        List<DuplicateAttacks.Entry> entries = new ArrayList<>();
         for (ConfigNode entry : root.list("attacks")) {
             List<AttackSpec> specs = AttackEntry.specs(entry);
             attacks.addAll(specs);
             Analyses analyses = AttackEntry.analyses(entry);
             specs.forEach(spec -> attackAnalyses.add(analyses));
+            specs.forEach(spec -> entries.add(new DuplicateAttacks.Entry(entry.path(), spec)));
+        }
+        try {
+            DuplicateAttacks.refuse(entries);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(root.file(), e.getMessage(), e);
         }
         List<GateRule> rules = new ArrayList<>();
         for (ConfigNode entry : root.list("rules")) {

@@ -53,8 +53,8 @@ final class RuleEntry {
     }
 
     /**
-     * Scores and drops both lie in [-1,1] (a drop is negative when the attack helped); a budget
-     * (the median critical eps) may be written as {@code 2/255}.
+     * A bound within the metric's range ({@link GateMetric#limitProblem}, the rule the plugin and the
+     * annotation share); a budget (the median critical eps) may be written as {@code 2/255}.
      */
     private static Double bound(ConfigNode entry, String key, GateMetric metric) {
         Optional<String> text = entry.text(key);
@@ -68,8 +68,9 @@ final class RuleEntry {
             throw entry.child(key).problem("'" + text.get().trim() + "' is not a number"
                     + (metric.isBudget() ? " or a budget such as 2/255" : ""));
         }
-        if (!(value >= -1 && value <= 1)) {
-            throw entry.child(key).problem(text.get().trim() + " is outside [-1,1]; Dice, IoU and their drops are fractions");
+        Optional<String> problem = metric.limitProblem(value);
+        if (problem.isPresent()) {
+            throw entry.child(key).problem(text.get().trim() + " " + problem.get());
         }
         return value;
     }

@@ -142,8 +142,15 @@ class CliConfigurationTest {
         assertProblem("rules[0].limits[0].metric: 'DICEY' is unknown: use one of ", """
                 rules: [{attack: PGD, limits: [{metric: DICEY, minimum: 0.5}]}]
                 """);
-        assertProblem("rules[0].limits[0].minimum: 80 is outside [-1,1]", """
+        assertProblem("rules[0].limits[0].minimum: 80 is outside [0,1]", """
                 rules: [{attack: PGD, limits: [{metric: DICE, minimum: 80}]}]
+                """);
+        assertProblem("rules[0].limits[0].minimum: -0.1 is outside [0,1], the range of the Dice: a limit outside it"
+                + " could never fail or never pass", """
+                rules: [{attack: PGD, limits: [{metric: DICE, minimum: -0.1}]}]
+                """);
+        assertProblem("attacks[0]: PGD: option 'steps' must be at most 10000 (", """
+                attacks: [{type: PGD, eps: 2/255, steps: 1000000000}]
                 """);
         assertProblem("rules[0].limits: a rule needs at least one limit", """
                 rules: [{attack: PGD}]

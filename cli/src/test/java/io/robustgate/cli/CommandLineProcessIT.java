@@ -65,6 +65,10 @@ class CommandLineProcessIT {
 
         Run evaluate = cli(config.getParent(), "evaluate", "-c", "robustgate.yaml");
         assertEquals(ExitCode.PASSED, evaluate.exit(), evaluate.all());
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            // Started without GLIBC_TUNABLES (below): the CLI gives robustgate:evaluate's allocator advice.
+            assertTrue(evaluate.out().contains("Before java -jar: export GLIBC_TUNABLES="), evaluate.out());
+        }
         Path results = config.resolveSibling("robustgate-results/evaluate.json");
         assertTrue(Files.readString(results).contains("\"source\" : \"cli:evaluate\""), "results JSON from the CLI");
 

@@ -111,7 +111,8 @@ public abstract class AbstractGateMojo extends AbstractMojo {
             BuildResults results = BuildResults.read(directory, since);
             results.staleWarning(directory, since).ifPresent(getLog()::warn);
             return results;
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | io.robustgate.InputFileException | java.io.UncheckedIOException e) {
+            // A results file that is not JSON, of an unknown schema or with impossible figures: named, never a stack trace.
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }

@@ -32,7 +32,9 @@ record BuildResults(List<ResultsDocument> fresh, List<StaleFile> stale) {
     /**
      * @param buildStart when this Maven build started; {@code null} takes every file as fresh
      *                   ({@code acceptEarlierResults}, or results downloaded from an earlier CI job)
-     * @throws IllegalArgumentException naming the file, also when the shards of a sharded run do not merge
+     * @throws io.robustgate.report.ResultsFileException naming the file and the field when a file is not
+     *     believable results JSON (unknown schema, missing field, impossible figure)
+     * @throws IllegalArgumentException naming the file when the shards of a sharded run do not merge
      */
     static BuildResults read(Path directory, Instant buildStart) {
         List<ShardMerge.ResultsInFile> fresh = new ArrayList<>();

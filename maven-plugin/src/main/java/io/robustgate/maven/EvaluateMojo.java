@@ -2,6 +2,7 @@ package io.robustgate.maven;
 
 import ai.djl.Device;
 import io.robustgate.attack.AttackSpec;
+import io.robustgate.attack.DuplicateAttacks;
 import io.robustgate.data.DataSetException;
 import io.robustgate.data.HeldOutSet;
 import io.robustgate.data.PromptChoice;
@@ -10,10 +11,12 @@ import io.robustgate.evaluation.Analyses;
 import io.robustgate.evaluation.EvaluationOptions;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.SetSizedBatch;
 import io.robustgate.evaluation.Shard;
 import io.robustgate.model.ComputeDevice;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
+import io.robustgate.model.TorchThreads;
 import io.robustgate.report.PerturbationFile;
 import io.robustgate.report.WorstSamplePictures;
 import io.robustgate.report.ResultsDocument;
@@ -164,6 +167,9 @@ public class EvaluateMojo extends AbstractMojo {
             getLog().info(String.format(Locale.ROOT, "Attacking %s on %s (%d samples%s, prompt %s, %s) with %d attack(s)",
                     bundle.name(), set.name(), evaluator.samples().size(), part.whole() ? ""
                             : " of " + set.samples().size() + ": shard " + part, prompt, bundle.device(), specs.size()));
+            if (batchSize != null && batchSize > evaluator.batchSize()) {
+                getLog().warn("batchSize: " + SetSizedBatch.describe(batchSize, evaluator.batchSize()));
+            }
             getLog().info("Batch size " + evaluator.batchSize() + evaluator.batchSizeChoice()
                     .map(c -> " (measured: fastest per sample of " + c.trials().stream()
                             .map(t -> t.batchSize() + String.format(Locale.ROOT, " %.0f ms", 1000 * t.secondsPerSample()))
@@ -188,11 +194,10 @@ public class EvaluateMojo extends AbstractMojo {
         }
         try {
             ResultsFile.write(resultsFile.toPath(), document);
-            String stem = resultsFile.getName().replaceFirst("\\.json$", "");
-            for (int i = 0; i < results.size(); i++) {
-                // One file per fitted perturbation (results.N.delta.safetensors), so that each can be applied again.
-                PerturbationFile.writeBeside(resultsFile.toPath().resolveSibling(stem + "." + i + ".json"), results.get(i));
-                WorstSamplePictures.write(resultsFile.toPath().toAbsolutePath().getParent(), SOURCE, results.get(i));
+            PerturbationFile.writeBesideEach(resultsFile.toPath(), results)
+                    .forEach(file -> getLog().info("Wrote the fitted perturbation to " + file));
+            for (RobustnessResult result : results) {
+                WorstSamplePictures.write(resultsFile.toPath().toAbsolutePath().getParent(), SOURCE, result);
             }
         } catch (java.io.UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -219,18 +224,30 @@ public class EvaluateMojo extends AbstractMojo {
             throw new MojoExecutionException("attacks: declare at least one <attack>, e.g. <attack><type>PGD</type><eps>2/255</eps></attack>");
         }
         List<AttackSpec> specs = new ArrayList<>();
+        List<DuplicateAttacks.Entry> entries = new ArrayList<>();
         for (int i = 0; i < attacks.size(); i++) {
-            specs.addAll(attacks.get(i).toSpecs("attacks[" + i + "]"));
+            String where = "attacks[" + i + "]";
+            for (AttackSpec spec : attacks.get(i).toSpecs(where)) {
+                specs.add(spec);
+                entries.add(new DuplicateAttacks.Entry(where, spec));
+            }
+        }
+        try {
+            DuplicateAttacks.refuse(entries);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         return specs;
     }
 
     void checkInputs() throws MojoExecutionException {
-        if (model == null || !model.isDirectory()) {
-            throw new MojoExecutionException("model: model bundle directory " + model + " does not exist");
+        java.util.Optional<String> modelProblem = ModelBundle.locationProblem(model == null ? null : model.toPath());
+        if (modelProblem.isPresent()) {
+            throw new MojoExecutionException("model: " + modelProblem.get());
         }
-        if (dataset == null || !dataset.isDirectory()) {
-            throw new MojoExecutionException("dataset: held-out set directory " + dataset + " does not exist");
+        java.util.Optional<String> datasetProblem = HeldOutSet.locationProblem(dataset == null ? null : dataset.toPath());
+        if (datasetProblem.isPresent()) {
+            throw new MojoExecutionException("dataset: " + datasetProblem.get());
         }
         if (split == null || split.isBlank()) {
             throw new MojoExecutionException("split: must not be empty (e.g. test)");
@@ -246,20 +263,12 @@ public class EvaluateMojo extends AbstractMojo {
         }
     }
 
-    static final String TORCH_THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
-    static final String TORCH_INTEROP_THREADS_PROPERTY = "ai.djl.pytorch.num_interop_threads";
-
-    /** DJL reads these system properties when the PyTorch engine starts. */
+    /** DJL reads its thread properties when the PyTorch engine starts; more threads than cores are lowered, with a warning. */
     void applyTorchThreads() throws MojoExecutionException {
-        if (torchThreads == null) {
-            return;
-        }
-        if (torchThreads < 1) {
-            throw new MojoExecutionException("torchThreads: must be at least 1 but is " + torchThreads);
-        }
-        if (System.getProperty(TORCH_THREADS_PROPERTY) == null) {
-            System.setProperty(TORCH_THREADS_PROPERTY, Integer.toString(torchThreads));
-            System.setProperty(TORCH_INTEROP_THREADS_PROPERTY, "1");
+        try {
+            TorchThreads.apply(torchThreads, "torchThreads").warning().ifPresent(getLog()::warn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("torchThreads: " + e.getMessage(), e);
         }
     }
 

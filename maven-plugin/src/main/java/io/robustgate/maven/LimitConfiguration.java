@@ -37,8 +37,8 @@ public class LimitConfiguration {
     }
 
     /**
-     * Scores and drops both lie in [-1,1] (a drop is negative when the attack helped); a budget
-     * (the median critical eps) may be written as {@code 2/255}.
+     * A bound within the metric's range ({@link GateMetric#limitProblem}, the rule the YAML and the
+     * annotation share); a budget (the median critical eps) may be written as {@code 2/255}.
      */
     private static Double bound(String path, String text, GateMetric metric) throws MojoExecutionException {
         if (text == null || text.isBlank()) {
@@ -51,8 +51,9 @@ public class LimitConfiguration {
             throw new MojoExecutionException(path + ": '" + text.trim() + "' is not a number"
                     + (metric.isBudget() ? " or a budget such as 2/255" : ""));
         }
-        if (!(value >= -1 && value <= 1)) {
-            throw new MojoExecutionException(path + ": " + text.trim() + " is outside [-1,1]; Dice, IoU and their drops are fractions");
+        java.util.Optional<String> problem = metric.limitProblem(value);
+        if (problem.isPresent()) {
+            throw new MojoExecutionException(path + ": " + text.trim() + " " + problem.get());
         }
         return value;
     }

@@ -225,4 +225,19 @@ class CheckMojoTest {
 
         assertFalse(log.has("WARNING", "stale"), log.lines.toString());
     }
+
+    @Test
+    void impossibleFiguresFailTheGoalNamingTheFileAndTheFieldNotANullPointer() throws Exception {
+        Path file = results.resolve("junit").resolve("HeadTest.json");
+        String json = Files.readString(file);
+        // The first result's attacked Dice summary loses its mean: a hand-edited or truncated file.
+        String edited = json.replaceFirst("(\"adversarialDice\" : \\{\\s*)\"mean\" : [0-9.]+,", "$1");
+        assertTrue(!edited.equals(json), "the edit applies to " + json);
+        Files.writeString(file, edited);
+        mojo.rules = List.of(rule("PGD", "2/255", limit("DICE", "0.50", null)));
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(file + ": results[0].adversarialDice.mean is missing", e.getMessage());
+    }
 }

@@ -122,4 +122,34 @@ class EvaluateMojoTest {
         assertDoesNotThrow(mojo::execute);
         assertFalse(mojo.resultsFile.exists());
     }
+
+    @Test
+    void theSameAttackTwiceIsRefusedNamingBothEntries() {
+        AttackConfiguration again = new AttackConfiguration();
+        again.setType("PGD");
+        again.setEps("2/255");
+        mojo.attacks = List.of(mojo.attacks.get(0), mojo.attacks.get(1), again);
+
+        assertEquals("attacks[2] repeats attacks[1]: both are PGD eps=2/255 steps=40, which would run twice and write two"
+                + " identical results; remove one of them", assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+    }
+
+    @Test
+    void aModelPathThatIsAFileIsCalledAFile() throws Exception {
+        Path moduleFile = Files.writeString(project.resolve("models/hc18/model.pt"), "not a bundle directory");
+        mojo.model = moduleFile.toFile();
+
+        assertEquals("model: model bundle directory " + moduleFile + " is a file, not a directory: name the folder that"
+                + " holds robustgate-model.json and the TorchScript file",
+                assertThrows(MojoExecutionException.class, mojo::checkInputs).getMessage());
+    }
+
+    @Test
+    void aDatasetPathThatIsAFileIsCalledAFile() throws Exception {
+        Path annotations = Files.writeString(project.resolve("data/hc18/test.json"), "[]");
+        mojo.dataset = annotations.toFile();
+
+        assertTrue(assertThrows(MojoExecutionException.class, mojo::checkInputs).getMessage()
+                .startsWith("dataset: held-out set directory " + annotations + " is a file, not a directory"));
+    }
 }

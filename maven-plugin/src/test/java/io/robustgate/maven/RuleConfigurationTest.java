@@ -81,7 +81,24 @@ class RuleConfigurationTest {
                         () -> rule("PGD", null, limit("DICE", "0,8", null)).toRule("rules[0]")).getMessage());
         assertTrue(assertThrows(MojoExecutionException.class,
                 () -> rule("PGD", null, limit("DICE", "80", null)).toRule("rules[0]")).getMessage()
-                .startsWith("rules[0].limits[0].minimum: 80 is outside [-1,1]"));
+                .startsWith("rules[0].limits[0].minimum: 80 is outside [0,1]"));
+    }
+
+    /** The same rule as the YAML's and the annotation's: a limit outside its metric's range is refused. */
+    @Test
+    void aLimitOutsideItsMetricsRangeIsRefusedAndANegativeDropIsALimit() {
+        assertEquals("rules[0].limits[0].minimum: -0.1 is outside [0,1], the range of the Dice: a limit outside it"
+                        + " could never fail or never pass",
+                assertThrows(MojoExecutionException.class,
+                        () -> rule("PGD", null, limit("DICE", "-0.1", null)).toRule("rules[0]")).getMessage());
+        assertTrue(assertThrows(MojoExecutionException.class,
+                () -> rule("PGD", null, limit("PROMPT_SPREAD", null, "-0.2")).toRule("rules[0]")).getMessage()
+                .startsWith("rules[0].limits[0].maximum: -0.2 is outside [0,1]"));
+        assertEquals(-0.05, assertDoesNotThrow(() -> rule("PGD", null, limit("DICE_DROP", null, "-0.05"))
+                .toRule("rules[0]")).limits().get(0).maximum());
+        assertTrue(assertThrows(MojoExecutionException.class,
+                () -> rule("PGD", null, limit("IOU_DROP", null, "-1.5")).toRule("rules[0]")).getMessage()
+                .startsWith("rules[0].limits[0].maximum: -1.5 is outside [-1,1], the range of the IoU drop"));
         assertEquals("rules[0].limits[0]: minimum 0.9 is above maximum 0.5",
                 assertThrows(MojoExecutionException.class,
                         () -> rule("PGD", null, limit("DICE", "0.9", "0.5")).toRule("rules[0]")).getMessage());

@@ -58,6 +58,17 @@ public final class AttackOption {
                 v -> (Integer) v >= minimum ? null : "must be at least " + minimum, null);
     }
 
+    /**
+     * A whole number in [{@code minimum}, {@code maximum}]; {@code why} says why larger values are
+     * refused (e.g. that 10,000 steps already take hours), so that an absurd setting such as
+     * {@code steps: 1000000000}, which would run silently until killed, stops before anything runs.
+     */
+    public static AttackOption integer(String name, int defaultValue, int minimum, int maximum, String why, String doc) {
+        return new AttackOption(name, Kind.INTEGER, defaultValue, doc, false,
+                v -> (Integer) v < minimum ? "must be at least " + minimum
+                        : (Integer) v > maximum ? "must be at most " + maximum + " (" + why + ")" : null, null);
+    }
+
     /** A number in [{@code minimum}, {@code maximum}], written as a decimal or a fraction like {@code 1/255}. */
     public static AttackOption number(String name, float defaultValue, float minimum, float maximum, String doc) {
         return new AttackOption(name, Kind.NUMBER, defaultValue, doc, false,

@@ -53,7 +53,9 @@ final class BuiltInAttacks {
                         EnsembleAttack::new),
                 new BuiltInAttack(AttackNames.SQUARE, "Square Attack under L∞ (Andriushchenko et al. 2020): black-box random search over square patches, losses only",
                         ThreatModel.LINF, List.of(
-                                AttackOption.integer("queries", 1000, 1, "loss queries per sample, the stripes' one included").shownInName(),
+                                AttackOption.integer("queries", 1000, 1, 100_000,
+                                        "the Square Attack paper uses 10,000; each query is a forward pass per sample",
+                                        "loss queries per sample, the stripes' one included").shownInName(),
                                 AttackOption.number("pInit", 0.8f, 0f, 1f,
                                         "share of the image the first squares cover, halved on the paper's schedule"),
                                 CommonOptions.SEED, CommonOptions.loss(AttackLoss.BCE.name())), 1,
@@ -64,7 +66,9 @@ final class BuiltInAttacks {
                                         "another split of the held-out set's root to fit on (e.g. train); empty: use fitFraction"),
                                 AttackOption.number("fitFraction", 0.5f, 0f, 0.99f,
                                         "share of the held-out set fitted on, the rest evaluated; 0 fits and evaluates the whole set"),
-                                AttackOption.integer("epochs", 10, 1, "signed-gradient steps, each over all fitting samples").shownInName(),
+                                AttackOption.integer("epochs", 10, 1, 1_000,
+                                        "each epoch is a gradient pass over every fitting sample; tens suffice",
+                                        "signed-gradient steps, each over all fitting samples").shownInName(),
                                 AttackOption.number("step", 0f, 0f, 1f, "step size; 0 means 2.5·eps/epochs").zeroMeans("2.5·eps/epochs"),
                                 CommonOptions.SEED, CommonOptions.loss(AttackLoss.BCE.name())), 0,
                         UniversalAttack::new));

@@ -11,9 +11,17 @@ public final class CommonOptions {
 
     public static final long DEFAULT_SEED = 42L;
 
+    /**
+     * Published evaluations use 100 (AutoAttack's APGD) to a few thousand steps; on a CPU 10,000
+     * already take hours per batch, so more is a typo, not a stronger evaluation.
+     */
+    public static final int MAX_STEPS = 10_000;
+
+    static final String STEPS_WHY = "strong evaluations use 100 to a few thousand; 10,000 already take hours per batch";
+
     /** Iterations; attacks set their own default. */
     public static AttackOption steps(int defaultValue) {
-        return AttackOption.integer("steps", defaultValue, 1, "iterations (gradient steps)").shownInName();
+        return AttackOption.integer("steps", defaultValue, 1, MAX_STEPS, STEPS_WHY, "iterations (gradient steps)").shownInName();
     }
 
     /** Step size in the budget's units; 0 means {@code 2.5·eps/steps}, enough to reach the edge of the budget. */

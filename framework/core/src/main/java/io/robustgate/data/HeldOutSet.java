@@ -30,8 +30,27 @@ public final class HeldOutSet {
         this.samples = List.copyOf(samples);
     }
 
+    /**
+     * Why {@code root} cannot be a held-out set, before anything is read: it does not exist, or it
+     * is a file (an annotation file or an image, where the set's root was meant).
+     */
+    public static java.util.Optional<String> locationProblem(Path root) {
+        if (root != null && Files.isDirectory(root)) {
+            return java.util.Optional.empty();
+        }
+        if (root != null && Files.exists(root)) {
+            return java.util.Optional.of("held-out set directory " + root + " is a file, not a directory: name the root"
+                    + " that holds anns/, images/ and masks/");
+        }
+        return java.util.Optional.of("held-out set directory " + root + " does not exist");
+    }
+
     public static HeldOutSet load(Path root, String split, PromptChoice promptChoice) {
         Path normalisedRoot = root.toAbsolutePath().normalize();
+        if (Files.exists(normalisedRoot) && !Files.isDirectory(normalisedRoot)) {
+            throw new DataSetException(root, "is a file, not a held-out set directory: name the root that holds anns/,"
+                    + " images/ and masks/");
+        }
         if (!Files.isDirectory(normalisedRoot)) {
             throw new DataSetException(root, "held-out set directory not found");
         }

@@ -17,13 +17,22 @@ public final class AllocatorAdvice {
 
     private AllocatorAdvice() {}
 
-    /** The advice for this process, or empty when it is not needed here. */
+    /** The advice for this process, started by {@code mvn}, or empty when it is not needed here. */
     public static Optional<String> forThisProcess() {
-        return advice(System.getProperty("os.name"), System.getenv("GLIBC_TUNABLES"));
+        return forThisProcess("mvn");
+    }
+
+    /** The same advice for a process started by {@code launcher}, e.g. {@code java -jar} for the CLI. */
+    public static Optional<String> forThisProcess(String launcher) {
+        return advice(System.getProperty("os.name"), System.getenv("GLIBC_TUNABLES"), launcher);
+    }
+
+    static Optional<String> advice(String osName, String tunables) {
+        return advice(osName, tunables, "mvn");
     }
 
     /** @param osName {@code os.name}; @param tunables the value of {@code GLIBC_TUNABLES}, or null when unset */
-    static Optional<String> advice(String osName, String tunables) {
+    static Optional<String> advice(String osName, String tunables, String launcher) {
         if (osName == null || !osName.startsWith("Linux")) {
             return Optional.empty();
         }
@@ -31,7 +40,7 @@ public final class AllocatorAdvice {
             return Optional.empty();
         }
         return Optional.of("GLIBC_TUNABLES does not set glibc.malloc.arena_max, so batches of a convolutional model may run"
-                + " several times slower per sample than batch 1. Before mvn: export GLIBC_TUNABLES=" + RECOMMENDED_TUNABLES
+                + " several times slower per sample than batch 1. Before " + launcher + ": export GLIBC_TUNABLES=" + RECOMMENDED_TUNABLES
                 + " (README: \"Why batches were slower than single samples, and the fix\").");
     }
 }

@@ -13,6 +13,9 @@ package io.robustgate.evaluation;
  */
 public record Analyses(boolean promptTransfer, CriticalThreshold critical, float criticalStep, int curvePoints) {
 
+    /** More points than this only repeat the attack: the curve's shape is set by a dozen. */
+    public static final int MAX_CURVE_POINTS = 100;
+
     public static final float DEFAULT_CRITICAL_STEP = 0.5f / 255f;
 
     public static final Analyses NONE = new Analyses(false, null, DEFAULT_CRITICAL_STEP, 0);
@@ -23,6 +26,10 @@ public record Analyses(boolean promptTransfer, CriticalThreshold critical, float
         }
         if (curvePoints < 0 || curvePoints == 1) {
             throw new IllegalArgumentException("curvePoints must be 0 (no curve) or at least 2 but is " + curvePoints);
+        }
+        if (curvePoints > MAX_CURVE_POINTS) {
+            throw new IllegalArgumentException("curvePoints must be at most " + MAX_CURVE_POINTS + " (each point attacks the"
+                    + " whole set again; 8 to 16 draw a smooth curve) but is " + curvePoints);
         }
     }
 

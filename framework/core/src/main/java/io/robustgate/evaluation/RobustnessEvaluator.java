@@ -159,7 +159,7 @@ public final class RobustnessEvaluator {
                 });
                 batchSize = batchSizeChoice.batchSize();
             } else {
-                batchSize = options.batchSize();
+                batchSize = SetSizedBatch.of(options.batchSize(), samples.size());
             }
         }
         return batchSize;

@@ -54,8 +54,16 @@ public record Shard(int index, int total) {
      * {@code CI_NODE_INDEX}/{@code CI_NODE_TOTAL}; the whole set when neither is there.
      */
     public static Shard resolve(String explicit, Map<String, String> environment) {
+        return resolve(explicit, environment, PROPERTY);
+    }
+
+    /**
+     * The same, naming the explicit setting as the front-end spells it in messages: the CLI's
+     * {@code --shard}, the plugin's and the JUnit extension's {@value #PROPERTY}.
+     */
+    public static Shard resolve(String explicit, Map<String, String> environment, String setting) {
         if (explicit != null && !explicit.isBlank()) {
-            return parse(explicit, PROPERTY);
+            return parse(explicit, setting);
         }
         return fromEnvironment(environment).orElse(WHOLE);
     }

@@ -15,25 +15,47 @@ import java.util.Optional;
  * single figures of the critical-budget search and the Dice-against-eps curve.
  */
 public enum GateMetric {
-    DICE("Dice", "minDice", "maxDice", false),
-    IOU("IoU", "minIoU", "maxIoU", false),
-    DICE_DROP("Dice drop", "minDiceDrop", "maxDiceDrop", true),
-    IOU_DROP("IoU drop", "minIoUDrop", "maxIoUDrop", true),
-    WORST_PROMPT_DICE("worst-prompt Dice", "minWorstPromptDice", "maxWorstPromptDice", false),
-    PROMPT_SPREAD("prompt spread", "minPromptSpread", "maxPromptSpread", true),
-    MEDIAN_CRITICAL_EPS("median critical eps", "minMedianCriticalEps", "maxMedianCriticalEps", false),
-    CURVE_AREA("curve area", "minCurveArea", "maxCurveArea", false);
+    DICE("Dice", "minDice", "maxDice", false, 0),
+    IOU("IoU", "minIoU", "maxIoU", false, 0),
+    /** Clean minus attacked: negative when the attack helped, so its range reaches −1. */
+    DICE_DROP("Dice drop", "minDiceDrop", "maxDiceDrop", true, -1),
+    IOU_DROP("IoU drop", "minIoUDrop", "maxIoUDrop", true, -1),
+    WORST_PROMPT_DICE("worst-prompt Dice", "minWorstPromptDice", "maxWorstPromptDice", false, 0),
+    PROMPT_SPREAD("prompt spread", "minPromptSpread", "maxPromptSpread", true, 0),
+    MEDIAN_CRITICAL_EPS("median critical eps", "minMedianCriticalEps", "maxMedianCriticalEps", false, 0),
+    CURVE_AREA("curve area", "minCurveArea", "maxCurveArea", false, 0);
 
     private final String label;
     private final String minimumName;
     private final String maximumName;
     private final boolean lowerIsBetter;
+    private final double lowest;
 
-    GateMetric(String label, String minimumName, String maximumName, boolean lowerIsBetter) {
+    GateMetric(String label, String minimumName, String maximumName, boolean lowerIsBetter, double lowest) {
         this.label = label;
         this.minimumName = minimumName;
         this.maximumName = maximumName;
         this.lowerIsBetter = lowerIsBetter;
+        this.lowest = lowest;
+    }
+
+    /** The least value the figure can take: 0, or −1 for the drops. Every figure is at most 1. */
+    public double lowest() {
+        return lowest;
+    }
+
+    /**
+     * Why {@code value} cannot be a limit on this metric, to follow the value as written, e.g.
+     * {@code "-0.1 is outside [0,1], …"}; empty when it can. One rule for the annotation, the POM and
+     * the YAML: a limit outside the figure's range could never fail (a minimum below it) or never
+     * pass (a minimum above it), so it is refused rather than read as "not checked" or as a limit.
+     */
+    public Optional<String> limitProblem(double value) {
+        if (value >= lowest && value <= 1) {
+            return Optional.empty();
+        }
+        return Optional.of("is outside [" + (lowest == 0 ? "0" : "-1") + ",1], the range of the " + label
+                + (isBudget() ? " (a budget in [0,1] pixel units)" : "") + ": a limit outside it could never fail or never pass");
     }
 
     public String label() {

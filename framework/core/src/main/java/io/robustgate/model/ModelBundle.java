@@ -39,7 +39,27 @@ public final class ModelBundle implements AutoCloseable {
         return load(directory, ComputeDevice.fromSystemProperty());
     }
 
+    /**
+     * Why {@code directory} cannot be a bundle, before anything is read: it does not exist, or it is
+     * a file (often the TorchScript file itself, where its folder was meant). Front-ends put their
+     * parameter in front ({@code model: …}).
+     */
+    public static java.util.Optional<String> locationProblem(Path directory) {
+        if (directory != null && Files.isDirectory(directory)) {
+            return java.util.Optional.empty();
+        }
+        if (directory != null && Files.exists(directory)) {
+            return java.util.Optional.of("model bundle directory " + directory + " is a file, not a directory: name the"
+                    + " folder that holds " + ModelManifest.FILE_NAME + " and the TorchScript file");
+        }
+        return java.util.Optional.of("model bundle directory " + directory + " does not exist");
+    }
+
     public static ModelBundle load(Path directory, Device device) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new ModelBundleException(directory, "is a file, not a model bundle directory: name the folder that holds "
+                    + ModelManifest.FILE_NAME + " and the TorchScript file");
+        }
         if (!Files.isDirectory(directory)) {
             throw new ModelBundleException(directory, "model bundle directory not found");
         }

@@ -47,6 +47,23 @@ public final class PerturbationFile {
         return Optional.of(file);
     }
 
+    /**
+     * Writes the fitted perturbation of each of a document's {@code results} beside {@code resultsFile},
+     * numbered by the result's position ({@code evaluate.json} → {@code evaluate.2.delta.safetensors}),
+     * so that each can be applied again: what every front-end that writes several results to one file
+     * ({@code robustgate:evaluate}, the CLI's {@code evaluate}) does.
+     *
+     * @return the files written, none when no attack fitted a perturbation
+     */
+    public static java.util.List<Path> writeBesideEach(Path resultsFile, java.util.List<RobustnessResult> results) {
+        String stem = resultsFile.getFileName().toString().replaceFirst("\\.json$", "");
+        java.util.List<Path> written = new java.util.ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            writeBeside(resultsFile.resolveSibling(stem + "." + i + ".json"), results.get(i)).ifPresent(written::add);
+        }
+        return written;
+    }
+
     public static void write(Path file, UniversalPerturbation perturbation, Map<String, String> metadata) {
         float[] delta = perturbation.delta();
         Map<String, Object> tensor = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.robustgate.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -33,11 +34,25 @@ public final class ResultsFile {
         }
     }
 
+    /**
+     * The document in {@code file}, checked first ({@link ResultsSchema}): every reader ({@code check},
+     * {@code report}, the shard merge, in the CLI and the Maven plugin alike) reads through here.
+     *
+     * @throws ResultsFileException naming the file and the field when it is not JSON, of a schema
+     *     version this RobustGate does not read, lacks a required field or holds an impossible figure
+     */
     public static ResultsDocument read(Path file) {
+        JsonNode tree;
         try {
-            return JSON.readValue(file.toFile(), ResultsDocument.class);
+            tree = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not a RobustGate results file: " + e.getMessage(), e);
+            throw new ResultsFileException(file, "not a RobustGate results file: " + e.getMessage(), e);
+        }
+        ResultsSchema.check(file, tree);
+        try {
+            return JSON.treeToValue(tree, ResultsDocument.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ResultsFileException(file, "not a RobustGate results file: " + e.getMessage(), e);
         }
     }
 

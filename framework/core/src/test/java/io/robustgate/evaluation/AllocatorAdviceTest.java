@@ -21,4 +21,10 @@ class AllocatorAdviceTest {
         assertFalse(AllocatorAdvice.advice("Mac OS X", null).isPresent());
         assertFalse(AllocatorAdvice.advice("Windows 11", null).isPresent());
     }
+
+    @Test
+    void theAdviceNamesTheCommandThatStartsTheJvm() {
+        assertTrue(AllocatorAdvice.advice("Linux", null, "java -jar").orElseThrow().contains("Before java -jar: export"));
+        assertTrue(AllocatorAdvice.advice("Linux", null).orElseThrow().contains("Before mvn: export"));
+    }
 }

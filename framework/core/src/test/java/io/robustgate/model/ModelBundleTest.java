@@ -63,6 +63,18 @@ class ModelBundleTest {
     }
 
     @Test
+    void aFileWhereTheBundleDirectoryBelongsIsCalledAFile() throws IOException {
+        Path moduleFile = Files.copy(GoldenFixture.BUNDLE.resolve(ModelManifest.FILE_NAME), temp.resolve("model.pt"));
+        assertEquals(moduleFile + ": is a file, not a model bundle directory: name the folder that holds "
+                + ModelManifest.FILE_NAME + " and the TorchScript file", message(moduleFile));
+        assertEquals("model bundle directory " + moduleFile + " is a file, not a directory: name the folder that holds "
+                + ModelManifest.FILE_NAME + " and the TorchScript file", ModelBundle.locationProblem(moduleFile).orElseThrow());
+        assertEquals("model bundle directory " + temp.resolve("nowhere") + " does not exist",
+                ModelBundle.locationProblem(temp.resolve("nowhere")).orElseThrow());
+        assertTrue(ModelBundle.locationProblem(temp).isEmpty());
+    }
+
+    @Test
     void corruptTorchScriptIsNamed() throws IOException {
         for (String file : List.of(ModelManifest.FILE_NAME, "tokenizer.json")) {
             Files.copy(GoldenFixture.BUNDLE.resolve(file), temp.resolve(file));

@@ -16,6 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsFileTest {
 
+    /** The six summaries of a result over no samples, as RobustGate writes them (NaN, n 0). */
+    static final String NO_SAMPLE_FIGURES = String.join(", ", java.util.stream.Stream.of("cleanDice", "cleanIou",
+            "adversarialDice", "adversarialIou", "diceDrop", "iouDrop").map(field -> "\"" + field
+            + "\": {\"mean\": \"NaN\", \"std\": \"NaN\", \"ciLow\": \"NaN\", \"ciHigh\": \"NaN\", \"n\": 0}").toList());
+
     @TempDir
     Path dir;
 
@@ -55,8 +60,8 @@ class ResultsFileTest {
                   "attack": {"type": "PGD", "eps": 0.007843138, "steps": 10, "alpha": 0.0, "randomStart": false,
                              "seed": 7, "loss": "DICE_BCE", "space": "PIXEL", "keepBest": false,
                              "effectiveAlpha": 0.0019607844, "displayName": "PGD eps=2/255 steps=10"},
-                  "model": "m", "samples": []}]}
-                """);
+                  "model": "m", "samples": [], %s}]}
+                """.formatted(NO_SAMPLE_FIGURES));
         AttackSpec read = ResultsFile.read(file).results().get(0).attack();
         assertEquals(AttackSpec.pgd(2 / 255f).withSteps(10).withRandomStart(false).withSeed(7)
                 .withLoss(io.robustgate.attack.AttackLoss.DICE_BCE), read);
@@ -68,8 +73,8 @@ class ResultsFileTest {
         Path file = dir.resolve("custom.json");
         Files.writeString(file, """
                 {"schemaVersion": 2, "results": [{"attack": {"name": "TEAM_NOISE", "eps": 0.01,
-                  "options": {"flips": 3}, "label": "TEAM_NOISE flips=3", "threatModel": "Linf"}, "samples": []}]}
-                """);
+                  "options": {"flips": 3}, "label": "TEAM_NOISE flips=3", "threatModel": "Linf"}, "samples": [], %s}]}
+                """.formatted(NO_SAMPLE_FIGURES));
         AttackSpec read = ResultsFile.read(file).results().get(0).attack();
         assertEquals("TEAM_NOISE eps=0.01 flips=3", read.displayName());
         assertEquals(3, read.options().get("flips"));
@@ -83,7 +88,7 @@ class ResultsFileTest {
         assertEquals(3, ResultsFile.readAll(dir).stream().mapToInt(d -> d.results().size()).sum());
         assertEquals(List.of(), ResultsFile.readAll(dir.resolve("absent")));
         Files.writeString(dir.resolve("junit/broken.json"), "{\"results\": [");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultsFile.readAll(dir));
+        ResultsFileException e = assertThrows(ResultsFileException.class, () -> ResultsFile.readAll(dir));
         assertTrue(e.getMessage().contains("broken.json"), e.getMessage());
     }
 }

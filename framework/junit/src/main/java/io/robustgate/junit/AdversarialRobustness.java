@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @interface ReleaseGate {}
  * }</pre>
  *
- * <p>Limits left at their default ({@code NaN}, or any negative value) are not checked.
+ * <p>Limits left at their default ({@code NaN}) are not checked. A limit outside its metric's range
+ * (Dice, IoU, worst-prompt Dice, prompt spread, curve area and the median critical eps in [0,1], the
+ * drops in [−1,1]) fails the test's configuration, as it fails the Maven plugin's and the CLI's.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -44,7 +44,7 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
             throw new ExtensionConfigurationException(where + ": steps must be 0 (the attack's default) or more but is "
                     + annotation.steps());
         }
-        RobustnessGate gate = new RobustnessGate(limits(annotation), annotation.gateOn(), annotation.failOnAlarms());
+        RobustnessGate gate = new RobustnessGate(limits(annotation, where), annotation.gateOn(), annotation.failOnAlarms());
         Analyses analyses;
         try {
             analyses = analyses(annotation);
@@ -92,37 +92,40 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
         return new Analyses(annotation.promptTransfer(), critical, annotation.criticalStep(), annotation.curvePoints());
     }
 
-    private static List<Limit> limits(AdversarialRobustness annotation) {
+    private static List<Limit> limits(AdversarialRobustness annotation, String where) {
         List<Limit> limits = new ArrayList<>();
-        if (isSet(annotation.minDice())) {
-            limits.add(Limit.minimum(GateMetric.DICE, annotation.minDice()));
-        }
-        if (isSet(annotation.minIoU())) {
-            limits.add(Limit.minimum(GateMetric.IOU, annotation.minIoU()));
-        }
-        if (isSet(annotation.maxDiceDrop())) {
-            limits.add(Limit.maximum(GateMetric.DICE_DROP, annotation.maxDiceDrop()));
-        }
-        if (isSet(annotation.maxIoUDrop())) {
-            limits.add(Limit.maximum(GateMetric.IOU_DROP, annotation.maxIoUDrop()));
-        }
-        if (isSet(annotation.minWorstPromptDice())) {
-            limits.add(Limit.minimum(GateMetric.WORST_PROMPT_DICE, annotation.minWorstPromptDice()));
-        }
-        if (isSet(annotation.maxPromptSpread())) {
-            limits.add(Limit.maximum(GateMetric.PROMPT_SPREAD, annotation.maxPromptSpread()));
-        }
-        if (isSet(annotation.minMedianCriticalEps())) {
-            limits.add(Limit.minimum(GateMetric.MEDIAN_CRITICAL_EPS, annotation.minMedianCriticalEps()));
-        }
-        if (isSet(annotation.minCurveArea())) {
-            limits.add(Limit.minimum(GateMetric.CURVE_AREA, annotation.minCurveArea()));
-        }
+        add(limits, where, "minDice", annotation.minDice(), v -> Limit.minimum(GateMetric.DICE, v));
+        add(limits, where, "minIoU", annotation.minIoU(), v -> Limit.minimum(GateMetric.IOU, v));
+        add(limits, where, "maxDiceDrop", annotation.maxDiceDrop(), v -> Limit.maximum(GateMetric.DICE_DROP, v));
+        add(limits, where, "maxIoUDrop", annotation.maxIoUDrop(), v -> Limit.maximum(GateMetric.IOU_DROP, v));
+        add(limits, where, "minWorstPromptDice", annotation.minWorstPromptDice(),
+                v -> Limit.minimum(GateMetric.WORST_PROMPT_DICE, v));
+        add(limits, where, "maxPromptSpread", annotation.maxPromptSpread(), v -> Limit.maximum(GateMetric.PROMPT_SPREAD, v));
+        add(limits, where, "minMedianCriticalEps", annotation.minMedianCriticalEps(),
+                v -> Limit.minimum(GateMetric.MEDIAN_CRITICAL_EPS, v));
+        add(limits, where, "minCurveArea", annotation.minCurveArea(), v -> Limit.minimum(GateMetric.CURVE_AREA, v));
         return limits;
     }
 
-    /** Annotations cannot default to null, so NaN (the default) and negative values mean "no limit". */
+    /** A set attribute becomes a limit, refused like a POM or YAML limit when outside the metric's range. */
+    private static void add(List<Limit> limits, String where, String attribute, double value,
+            java.util.function.DoubleFunction<Limit> limit) {
+        if (!isSet(value)) {
+            return;
+        }
+        Limit made = limit.apply(value);
+        made.metric().limitProblem(value).ifPresent(problem -> {
+            throw new ExtensionConfigurationException(where + ": " + attribute + " = " + value + " " + problem);
+        });
+        limits.add(made);
+    }
+
+    /**
+     * Annotations cannot default to null, so NaN (the default) means "not set": the annotation's own
+     * sentinel, never a value a user writes. Any other value is a limit, checked against its
+     * metric's range as in the POM and the YAML, so a negative value is refused, not ignored.
+     */
     private static boolean isSet(double limit) {
-        return !Double.isNaN(limit) && limit >= 0;
+        return !Double.isNaN(limit);
     }
 }
