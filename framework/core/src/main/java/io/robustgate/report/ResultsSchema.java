@@ -180,6 +180,10 @@ final class ResultsSchema {
                         + " (Infinity when unchanged)");
             }
         }
+        JsonNode passes = sample.get("gradientPasses");
+        if (passes != null && !passes.isNull() && !(passes.canConvertToInt() && passes.isIntegralNumber() && passes.asInt() >= 0)) {
+            throw problem(path + ".gradientPasses is " + passes.asText() + ", but a count of passes is a whole number ≥ 0");
+        }
         JsonNode members = sample.get("memberDice");
         if (members != null && members.isObject()) {
             members.fields().forEachRemaining(member -> inRange(path + ".memberDice." + member.getKey(), member.getValue(),

@@ -115,6 +115,8 @@ class ResultsSchemaTest {
                 refusal(root -> sample(root, 0).remove("adversarialIou")));
         assertEquals("results[0].samples[0].cleanDice is \"high\", which is not a number",
                 refusal(root -> sample(root, 0).put("cleanDice", "high")));
+        assertEquals("results[0].samples[1].gradientPasses is -3, but a count of passes is a whole number ≥ 0",
+                refusal(root -> sample(root, 1).put("gradientPasses", -3)));
     }
 
     @Test
