@@ -222,7 +222,10 @@ def main():
     traced = torch.jit.trace(wrapper, (x[:2], ex_ids, ex_am), check_trace=False)
     write_bundle(args.out, traced, "clipseg-rd64-realsize-random", bpe)
     model_pt = os.path.join(args.out, "model.pt")
-    loaded, checks = export_checks(model_pt, wrapper, x, ids, am, 1e-3)
+    # Other batch sizes and other prompt lengths than the trace saw, including the empty prompt.
+    mixed_ids, mixed_am = bpe.encode_batch(["the fetal skull outline in a second trimester ultrasound", "", PROMPT],
+                                           context_length=CTX, as_torch=True)
+    loaded, checks = export_checks(model_pt, wrapper, x, mixed_ids, mixed_am, 1e-3)
     with torch.no_grad():
         clean = dice(loaded(x[:args.dice_images], ids[:args.dice_images], am[:args.dice_images]),
                      targets[:args.dice_images])
@@ -244,7 +247,7 @@ def main():
         model_pt16 = os.path.join(out16, "model.pt")
         # bf16 has an 8-bit mantissa: compare with the float32 module loosely, on the logits' scale.
         scale = max(1.0, loaded(x[:1], ids[:1], am[:1]).abs().max().item())
-        loaded16, checks16 = export_checks(model_pt16, half, x, ids, am, 1e-3 * scale)
+        loaded16, checks16 = export_checks(model_pt16, half, x, mixed_ids, mixed_am, 1e-3 * scale)
         with torch.no_grad():
             z32 = loaded(x[:args.dice_images], ids[:args.dice_images], am[:args.dice_images])
             z16 = loaded16(x[:args.dice_images], ids[:args.dice_images], am[:args.dice_images])
