@@ -33,7 +33,12 @@ final class BenchmarkPython {
 
     /** The script's output lines, trimmed; a failing script fails the benchmark with its output. */
     static List<String> run(Path script, List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toAbsolutePath().toString()));
+        return run(PYTHON, script, arguments);
+    }
+
+    /** As {@link #run(Path, List)} with another interpreter, e.g. a virtual environment's with a newer PyTorch. */
+    static List<String> run(Path python, Path script, List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(python.toString(), script.toAbsolutePath().toString()));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();

@@ -78,9 +78,9 @@ class PerformanceComparisonBenchmark {
             RobustnessEvaluator automatic = new RobustnessEvaluator(bundle, set, quiet(EvaluationOptions.AUTO_BATCH_SIZE));
             int auto = automatic.batchSize();
             List<Integer> sizes = new ArrayList<>(new LinkedHashSet<>(List.of(1, 8, auto)));
-            Inputs inputs = Inputs.of(bundle, automatic.samples());
+            BenchmarkInputs inputs = BenchmarkInputs.of(bundle, automatic.samples());
             Path folder = Files.createTempDirectory("robustgate-bench");
-            inputs.write(folder, bundle, modelDirectory.resolve(bundle.manifest().file()).toAbsolutePath());
+            write(inputs, folder, bundle, modelDirectory.resolve(bundle.manifest().file()).toAbsolutePath());
             Map<Integer, RobustnessEvaluator> evaluators = new HashMap<>();
             sizes.forEach(b -> evaluators.put(b, new RobustnessEvaluator(bundle, set, quiet(b))));
             Map<String, List<Double>> times = new HashMap<>();
@@ -157,17 +157,17 @@ class PerformanceComparisonBenchmark {
         }
 
         /** ms per sample-step. */
-        double pgd(Inputs inputs, int batch) {
+        double pgd(BenchmarkInputs inputs, int batch) {
             NDManager root = model.getNDManager();
             float alpha = 2.5f * EPS / STEPS;
             long start = System.nanoTime();
-            for (int from = 0; from < inputs.n; from += batch) {
-                int to = Math.min(from + batch, inputs.n);
+            for (int from = 0; from < inputs.n(); from += batch) {
+                int to = Math.min(from + batch, inputs.n());
                 try (NDManager manager = root.newSubManager()) {
                     NDArray x0 = inputs.pixels(manager, from, to);
                     NDArray targets = inputs.targets(manager, from, to);
-                    NDArray ids = inputs.tokens.rows(from, to).idsArray(manager);
-                    NDArray mask = inputs.tokens.rows(from, to).attentionMaskArray(manager);
+                    NDArray ids = inputs.tokens().rows(from, to).idsArray(manager);
+                    NDArray mask = inputs.tokens().rows(from, to).attentionMaskArray(manager);
                     NDArray x = x0.duplicate();
                     for (int step = 0; step < STEPS; step++) {
                         try (NDManager stepManager = manager.newSubManager()) {
@@ -192,7 +192,7 @@ class PerformanceComparisonBenchmark {
                     block.forward(store, new NDList(x.sub(mean).div(std), ids, mask), true).get(0).gt(0).sum().getLong();
                 }
             }
-            return (System.nanoTime() - start) / 1e6 / inputs.n / STEPS;
+            return (System.nanoTime() - start) / 1e6 / inputs.n() / STEPS;
         }
 
         @Override
@@ -220,62 +220,16 @@ class PerformanceComparisonBenchmark {
         return EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE).withBatchSize(batchSize);
     }
 
-    /** The prepared samples RobustGate attacks, as flat arrays, so every column attacks the same tensors. */
-    private record Inputs(int n, int channels, int height, int width, float[] pixels, float[] targets, TokenBatch tokens) {
-
-        static Inputs of(ModelBundle bundle, List<PreparedSample> samples) {
-            PreparedSample first = samples.get(0);
-            int plane = first.height() * first.width();
-            int size = first.channels() * plane;
-            float[] pixels = new float[samples.size() * size];
-            float[] targets = new float[samples.size() * plane];
-            for (int i = 0; i < samples.size(); i++) {
-                System.arraycopy(samples.get(i).pixels(), 0, pixels, i * size, size);
-                System.arraycopy(samples.get(i).mask(), 0, targets, i * plane, plane);
-            }
-            TokenBatch tokens = bundle.tokenizer().encode(samples.stream().map(s -> s.sample().prompt()).toList());
-            return new Inputs(samples.size(), first.channels(), first.height(), first.width(), pixels, targets, tokens);
-        }
-
-        NDArray pixels(NDManager manager, int from, int to) {
-            int size = channels * height * width;
-            float[] part = java.util.Arrays.copyOfRange(pixels, from * size, to * size);
-            return manager.create(part, new Shape(to - from, channels, height, width));
-        }
-
-        NDArray targets(NDManager manager, int from, int to) {
-            int plane = height * width;
-            return manager.create(java.util.Arrays.copyOfRange(targets, from * plane, to * plane), new Shape(to - from, height, width));
-        }
-
-        void write(Path folder, ModelBundle bundle, Path moduleFile) throws IOException {
-            writeFloats(folder.resolve("pixels.f32"), pixels);
-            writeFloats(folder.resolve("targets.f32"), targets);
-            writeLongs(folder.resolve("ids.i64"), tokens.ids());
-            writeLongs(folder.resolve("mask.i64"), tokens.attentionMask());
-            ModelManifest.ImageSpec image = bundle.manifest().image();
-            String meta = String.format(Locale.ROOT, "{\"model\": \"%s\", \"n\": %d, \"channels\": %d, \"height\": %d, \"width\": %d, "
-                            + "\"length\": %d, \"mean\": %s, \"std\": %s, \"eps\": %s, \"alpha\": %s, \"steps\": %d, \"threads\": %s}",
-                    moduleFile, n, channels, height, width, tokens.ids()[0].length, java.util.Arrays.toString(image.mean()),
-                    java.util.Arrays.toString(image.std()), EPS, 2.5f * EPS / STEPS, STEPS,
-                    System.getProperty("ai.djl.pytorch.num_threads", "1"));
-            Files.writeString(folder.resolve("meta.json"), meta);
-        }
-
-        private static void writeFloats(Path file, float[] values) throws IOException {
-            ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-            buffer.asFloatBuffer().put(values);
-            Files.write(file, buffer.array());
-        }
-
-        private static void writeLongs(Path file, long[][] rows) throws IOException {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                for (long[] row : rows) {
-                    ByteBuffer buffer = ByteBuffer.allocate(8 * row.length).order(ByteOrder.LITTLE_ENDIAN);
-                    buffer.asLongBuffer().put(row);
-                    out.write(buffer.array());
-                }
-            }
-        }
+    /** The inputs and meta.json that python/pgd_loop_benchmark.py reads. */
+    private static void write(BenchmarkInputs inputs, Path folder, ModelBundle bundle, Path moduleFile) throws IOException {
+        inputs.writeArrays(folder);
+        ModelManifest.ImageSpec image = bundle.manifest().image();
+        String meta = String.format(Locale.ROOT, "{\"model\": \"%s\", \"n\": %d, \"channels\": %d, \"height\": %d, \"width\": %d, "
+                        + "\"length\": %d, \"mean\": %s, \"std\": %s, \"eps\": %s, \"alpha\": %s, \"steps\": %d, \"threads\": %s}",
+                moduleFile, inputs.n(), inputs.channels(), inputs.height(), inputs.width(), inputs.tokens().ids()[0].length,
+                java.util.Arrays.toString(image.mean()),
+                java.util.Arrays.toString(image.std()), EPS, 2.5f * EPS / STEPS, STEPS,
+                System.getProperty("ai.djl.pytorch.num_threads", "1"));
+        Files.writeString(folder.resolve("meta.json"), meta);
     }
 }
