@@ -343,11 +343,6 @@ class CommandLineProcessIT {
         // Nor may a GitLab runner's parallel job numbers shard the test's runs.
         builder.environment().remove("CI_NODE_INDEX");
         builder.environment().remove("CI_NODE_TOTAL");
-        // Nor the build's malloc tunables: with them a buffer's address depends on the JVM's timing, and
-        // libtorch's rounding on that address, so two processes can differ in the last bits, which 100
-        // PGD steps can turn into a pixel (README, "Sharded runs in CI"). These tests compare processes'
-        // results to test resume and merge, not libtorch's determinism across processes.
-        builder.environment().remove("GLIBC_TUNABLES");
         builder.environment().putAll(environment);
         return builder.start();
     }
