@@ -127,6 +127,7 @@ class RealSizeBenchmark {
         System.out.printf(Locale.ROOT, "[benchmark] load average after: %s%n%n", loadAverage());
         printTable(rows);
         printTable1Estimate(rows);
+        printEnsembleEstimate(rows);
     }
 
     /**
@@ -301,8 +302,9 @@ class RealSizeBenchmark {
             // A sweep's time is mostly its forwards: per gradient pass would mislead.
             String perPass = row.gradientPasses() == 0 || row.what().startsWith("FGSM sweep") ? "-"
                     : String.format(Locale.ROOT, "%.2f", row.secondsPerImage() / row.gradientPasses());
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %d | %d | %d | %.2f | %s | %s |%n", row.engine(), row.precision(),
-                    row.threads(), row.what(), row.images(), row.gradientPasses(), row.forwards(), row.secondsPerImage(), perPass,
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %d | %d | %d | %s | %s | %s |%n", row.engine(), row.precision(),
+                    row.threads(), row.what(), row.images(), row.gradientPasses(), row.forwards(),
+                    Double.isNaN(row.secondsPerImage()) ? "-" : String.format(Locale.ROOT, "%.2f", row.secondsPerImage()), perPass,
                     Double.isNaN(row.dice()) ? "-" : String.format(Locale.ROOT, "%.4f", row.dice()));
         }
     }
@@ -334,6 +336,19 @@ class RealSizeBenchmark {
             double seconds = perImage * TABLE1_IMAGES;
             System.out.printf(Locale.ROOT, "| %s | %s | %d | %.0f | %.1f | %.2f |%n", pgd.engine(), pgd.precision(), pgd.threads(),
                     perImage, seconds / 3600, seconds / 86400);
+        }
+    }
+
+    /** The default ensemble's cost, per gradient pass as measured (a quick run's members take fewer steps). */
+    private static void printEnsembleEstimate(List<Row> rows) {
+        int passes = 3 * (100 + 1) + 40;
+        for (Row ensemble : rows) {
+            if (ensemble.what().equals("ENSEMBLE")) {
+                double perImage = ensemble.secondsPerImage() / ensemble.gradientPasses() * passes;
+                System.out.printf(Locale.ROOT, "%nDefault ENSEMBLE (%d gradient passes per image), %s %s %d thread(s): %.0f s per image; "
+                                + "on %d images %.1f days%n", passes, ensemble.engine(), ensemble.precision(), ensemble.threads(), perImage,
+                        TABLE1_IMAGES, perImage * TABLE1_IMAGES / 86400);
+            }
         }
     }
 
