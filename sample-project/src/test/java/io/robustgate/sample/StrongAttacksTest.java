@@ -17,6 +17,7 @@ import io.robustgate.junit.RobustnessModel;
  * the ensemble keeps its lowest member (by construction), and its mean lies at or below PGD-40's.
  * On the first 8 samples with 20-step members, so the default build stays short; the full table
  * (48 samples, default settings) is {@code AttackComparisonBenchmark}'s, in the sample README.
+ * A sample that reaches Dice 0 stops there (early exit), so it records only the members that ran.
  */
 @RobustnessModel("src/test/resources/models/hc18")
 @HeldOutSet(value = "src/test/resources/hc18", split = "test", prompt = "p1")
@@ -34,7 +35,12 @@ class StrongAttacksTest {
         }
         assertNotNull(pgd, "PGD-40 runs first");
         for (SampleResult sample : result.samples()) {
-            assertEquals(4, sample.memberDice().size(), sample.imageName());
+            // Early exit: a sample at Dice 0 skips the members after the one that got it there.
+            int members = sample.memberDice().size();
+            assertTrue(members >= 1 && members <= 4, sample.imageName() + " ran " + members + " members");
+            if (members < 4) {
+                assertEquals(0.0, sample.adversarialDice(), sample.imageName() + " skipped members above Dice 0");
+            }
             for (double member : sample.memberDice().values()) {
                 assertTrue(sample.adversarialDice() <= member, sample.imageName() + " above one of its members");
             }
