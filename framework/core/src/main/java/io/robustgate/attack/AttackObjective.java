@@ -29,6 +29,15 @@ public final class AttackObjective implements LossOracle {
     private final int[] samplePasses;
     private int gradientPasses;
     private int lossQueries;
+    private PassListener passListener = PassListener.NONE;
+
+    /** Told after every gradient pass, with the attack loop's step it belonged to. */
+    @FunctionalInterface
+    public interface PassListener {
+        PassListener NONE = (step, steps, passes) -> {};
+
+        void afterPass(int step, int steps, int passes);
+    }
 
     /** Loss per sample, its input gradient, and the logits seen on the way (no graph attached). */
     public record Evaluation(NDArray losses, NDArray gradient, NDArray logits) {}
@@ -55,6 +64,11 @@ public final class AttackObjective implements LossOracle {
         this.trace = new ObjectiveTrace(batch);
         this.floor = earlyExit ? new FloorExit(batch) : null;
         this.samplePasses = new int[batch];
+    }
+
+    /** Whom to tell after each gradient pass (the evaluator's progress inside a long first batch). */
+    public void onPass(PassListener listener) {
+        this.passListener = listener == null ? PassListener.NONE : listener;
     }
 
     public SegmentationNetwork network() {
@@ -137,6 +151,7 @@ public final class AttackObjective implements LossOracle {
         }
         trace.record(step, evaluation.losses(), evaluation.gradient(),
                 ObjectiveTrace.watched(step) ? dice(evaluation.logits()) : null, skipped);
+        passListener.afterPass(step, steps, gradientPasses);
         return evaluation;
     }
 

@@ -269,6 +269,7 @@ public final class RobustnessEvaluator {
                 : BatchCheckpoint.open(options.checkpointDirectory(), provenance(), spec, batchSize(),
                         options.earlyExit(), options.progress());
         long start = System.nanoTime();
+        boolean firstComputed = true;
         for (int[] positions : batches()) {
             Optional<List<SampleResult>> done = checkpoint == null ? Optional.empty()
                     : checkpoint.finishedBatch(java.util.Arrays.stream(positions).mapToObj(i -> evaluated.get(i).id()).toList());
@@ -279,6 +280,12 @@ public final class RobustnessEvaluator {
             try (NDManager manager = bundle.newManager()) {
                 Batch batch = new Batch(positions, manager);
                 AttackObjective objective = batch.objective(spec, options.earlyExit());
+                if (firstComputed) {
+                    firstComputed = false;
+                    long batchStart = System.nanoTime();
+                    objective.onPass((step, steps, passes) -> options.progress().firstBatchPass(spec.displayName(),
+                            positions.length, step, steps, passes, System.nanoTime() - batchStart));
+                }
                 AttackOutcome outcome = attack instanceof SingleGradientAttack single
                         ? AttackOutcome.of(single.fromGradient(objective, batch.pixels, cleanGradient(batch, objective, single)))
                         : settled(objective, attack.run(objective, batch.pixels, batch.seeds(spec.seed())));

@@ -39,6 +39,22 @@ class ConsoleProgressTest {
         assertTrue(lines[1].endsWith("3/3 samples, 1.0 samples/s in 3.0 s"), lines[1]);
     }
 
+    /** A first batch of minutes (a strong attack at the real model's size) gives its pace before it ends. */
+    @Test
+    void aLongFirstBatchSaysItsPaceFromItsGradientPasses() {
+        progress.firstBatchPass("ENSEMBLE eps=2/255", 1, 0, 100, 1, 2_300_000_000L);
+        progress.firstBatchPass("ENSEMBLE eps=2/255", 1, 3, 100, 4, 9_200_000_000L);
+        assertEquals("", lines(), "nothing before " + ConsoleProgress.FIRST_LINE_SECONDS + " s");
+        progress.firstBatchPass("ENSEMBLE eps=2/255", 1, 4, 100, 5, 11_500_000_000L);
+        // 2.3 s per pass, 95 steps to go.
+        assertEquals("[robustgate] ENSEMBLE eps=2/255: first batch (1 sample) at step 5 of 100, 5 gradient passes in 12 s"
+                + " (2.3 s each), ~" + ConsoleProgress.duration(95 * 2.3) + " to step 100\n", lines().replace("\r\n", "\n"));
+        progress.firstBatchPass("ENSEMBLE eps=2/255", 1, 5, 100, 6, 13_800_000_000L);
+        assertEquals(1, lines().split("\\R").length, "throttled to one line every " + ConsoleProgress.IN_BATCH_INTERVAL_SECONDS + " s");
+        progress.firstBatchPass("ENSEMBLE eps=2/255", 1, 18, 100, 19, 43_700_000_000L);
+        assertEquals(2, lines().split("\\R").length, lines());
+    }
+
     @Test
     void durationsReadAtAGlance() {
         assertEquals("42 s", ConsoleProgress.duration(42.4));

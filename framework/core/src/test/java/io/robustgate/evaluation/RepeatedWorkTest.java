@@ -61,6 +61,28 @@ class RepeatedWorkTest {
         assertEquals(2 * batches, shared.cleanGradientPasses(), "another loss has another gradient");
     }
 
+    /** Every gradient pass of the first batch, and only of the first, reaches the progress listener. */
+    @Test
+    void theFirstBatchReportsEachGradientPass() {
+        List<int[]> calls = new java.util.ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void progress(String task, int done, int total, long elapsedNanos) {}
+
+            @Override
+            public void firstBatchPass(String task, int batchSamples, int step, int steps, int passes, long elapsedNanos) {
+                assertEquals(AttackSpec.pgd(2 / 255f).withSteps(3).displayName(), task);
+                calls.add(new int[] {batchSamples, step, steps, passes});
+            }
+        };
+        new RobustnessEvaluator(bundle, GoldenFixture.heldOutSet(), EvaluationOptions.DEFAULTS.withProgress(listener)
+                .withBatchSize(4).withEarlyExit(false)).evaluate(AttackSpec.pgd(2 / 255f).withSteps(3));
+        assertEquals(3, calls.size(), "one call per pass of the first batch of 4, none for the second");
+        for (int p = 0; p < 3; p++) {
+            assertArrayEquals(new int[] {4, p, 3, p + 1}, calls.get(p));
+        }
+    }
+
     @Test
     void fgsmSweepSharingTheGradientEqualsOneEvaluationPerBudget() {
         for (AttackSpec base : List.of(AttackSpec.fgsm(0), AttackSpec.fgsm(0).withLoss(AttackLoss.DICE_BCE)
