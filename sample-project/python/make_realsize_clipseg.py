@@ -49,7 +49,7 @@ CTX = 77
 ADAPTER_DIM = 64
 PROMPT = "fetal head"
 # CLIPSegProcessor of clipseg-rd64-refined: ViTImageProcessor, 352x352, resample=2 (PIL bilinear),
-# ImageNet mean/std (README, "Exporting CLIPSeg with VLSM-Adapter to a bundle").
+# ImageNet mean/std (docs/model-bundle.md, "Exporting CLIPSeg with VLSM-Adapter to a bundle").
 MEAN = [0.485, 0.456, 0.406]
 STD = [0.229, 0.224, 0.225]
 
@@ -91,7 +91,7 @@ class AdaptedMlp(nn.Module):
 
 
 class ClipSegForRobustGate(nn.Module):
-    """The README's export wrapper: RobustGate's signature; normalisation stays outside."""
+    """The export wrapper of docs/model-bundle.md: RobustGate's signature; normalisation stays outside."""
 
     def __init__(self, model):
         super().__init__()

@@ -3,8 +3,8 @@
 Run from anywhere:  /usr/bin/python3 sample-project/python/make_unet_fixture.py
 Output:             sample-project/src/test/resources/models/unet/
 
-Convolutional segmenters scale with the batch size unlike the ViT sample model (see the README's
-Performance section), so the benchmark runs both. The weights are seeded and untrained: the
+Convolutional segmenters scale with the batch size unlike the ViT sample model (see
+docs/performance.md), so the benchmark runs both. The weights are seeded and untrained: the
 benchmark measures time, not Dice. Same forward signature as the golden fixture
 (python/make_golden.py): forward(pixel_values f32[B,1,H,W] normalised, input_ids i64[B,77],
 attention_mask i64[B,77]) -> logits f32[B,1,H,W]; the golden fixture's tokenizer.json is reused.

@@ -19,24 +19,37 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The file formats the README documents parse as written there. */
+/**
+ * The file formats the documentation shows parse as written there: the README and its pages under
+ * {@code docs/} (the results file in results-json.md, the model manifest in model-bundle.md).
+ */
 public class ReadmeExamplesTest {
 
     static final Path README = Path.of("../../README.md");
+    static final Path DOCS = Path.of("../../docs");
 
-    /** The fenced {@code json} blocks of the README, in order. */
+    /** The fenced {@code json} blocks of the README, then of each docs page by name, in order. */
     public static List<String> jsonBlocks() throws IOException {
+        List<Path> pages = new ArrayList<>(List.of(README));
+        try (java.util.stream.Stream<Path> docs = Files.list(DOCS)) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
         List<String> blocks = new ArrayList<>();
-        StringBuilder current = null;
-        for (String line : Files.readAllLines(README)) {
-            if (current == null && line.strip().equals("```json")) {
-                current = new StringBuilder();
-            } else if (current != null && line.strip().equals("```")) {
-                blocks.add(current.toString());
-                current = null;
-            } else if (current != null) {
-                current.append(line).append('\n');
+        for (Path page : pages) {
+            StringBuilder current = null;
+            for (String line : Files.readAllLines(page)) {
+                if (current == null && line.strip().equals("```json")) {
+                    current = new StringBuilder();
+                } else if (current != null && line.strip().equals("```")) {
+                    blocks.add(current.toString());
+                    current = null;
+                } else if (current != null) {
+                    current.append(line).append('\n');
+                }
             }
+        }
+        if (blocks.isEmpty()) {
+            throw new IllegalStateException("no json examples in " + pages);
         }
         return blocks;
     }

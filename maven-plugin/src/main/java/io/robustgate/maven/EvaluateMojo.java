@@ -59,7 +59,8 @@ public class EvaluateMojo extends AbstractMojo {
 
     /**
      * Each attack has a {@code type} — a registered attack's name: {@code FGSM}, {@code PGD},
-     * {@code SEGPGD}, {@code COSPGD}, {@code APGD}, {@code PGD_L2}, {@code ENSEMBLE}, or one of the
+     * {@code SEGPGD}, {@code COSPGD}, {@code APGD}, {@code PGD_L2}, {@code ENSEMBLE}, the black-box
+     * {@code SQUARE}, the set-level {@code UNIVERSAL} (see docs/attack-catalogue.md), or one of the
      * project's own (registered in its test class path under
      * {@code META-INF/services/io.robustgate.attack.AttackDefinition}) — and {@code eps}: one budget or
      * a comma-separated list, as fractions ({@code 2/255}) or decimals. The attack's options go in

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * How an image is brought to the model's input size: the manifest's {@code image.resize}. A gate
  * must see the pixels the model was trained and validated on, so each kernel reproduces one
- * Python pipeline exactly; the README's bundle table gives each definition.
+ * Python pipeline exactly; docs/model-bundle.md's bundle table gives each definition.
  */
 public enum ResizeKernel {
 

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Whether this process runs with glibc's allocator tuned for attacks. JVM threads get secondary
  * malloc arenas that unmap a batch's activations after every pass and fault them in again on the
  * next; a convolutional model then runs several times slower per sample at batch 8 than at batch 1
- * (README: "Why batches were slower than single samples, and the fix"). The environment variable
+ * (docs/performance.md: "Why batches were slower than single samples, and the fix"). The environment variable
  * must be set before the JVM starts, so a running front-end can only advise.
  */
 public final class AllocatorAdvice {
@@ -41,6 +41,6 @@ public final class AllocatorAdvice {
         }
         return Optional.of("GLIBC_TUNABLES does not set glibc.malloc.arena_max, so batches of a convolutional model may run"
                 + " several times slower per sample than batch 1. Before " + launcher + ": export GLIBC_TUNABLES=" + RECOMMENDED_TUNABLES
-                + " (README: \"Why batches were slower than single samples, and the fix\").");
+                + " (docs/performance.md: \"Why batches were slower than single samples, and the fix\").");
     }
 }

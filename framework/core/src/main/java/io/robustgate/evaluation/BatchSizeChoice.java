@@ -8,7 +8,7 @@ import java.util.function.IntConsumer;
  * The automatic batch size: whichever of 1, 2, 4, 8, 16 (at most the set size) gives the lowest
  * time per sample for a gradient pass, measured on the first samples. Batching is not always
  * faster on a CPU: a transformer gains from it, while a convolutional network whose activations
- * outgrow the allocator's cached memory loses (see the README's Performance section), so the
+ * outgrow the allocator's cached memory loses (see docs/performance.md), so the
  * size is measured, not assumed.
  *
  * <p>Each candidate gets one untimed pass (TorchScript's profiling executor re-specialises the

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * @param fit how a set-level attack was fitted; null for per-sample attacks
  * @param analyses what the analyses around the attack found (prompt comparison and transfer,
- *     critical budget, Dice-against-eps curve; README "Results JSON"); null when none ran
+ *     critical budget, Dice-against-eps curve; docs/results-json.md); null when none ran
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RobustnessResult(

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * The {@code robustgate-model.json} file of a model bundle: what the TorchScript module expects and
- * how its output is read. A public format, documented with an example in the README.
+ * how its output is read. A public format, documented with an example in docs/model-bundle.md.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelManifest(

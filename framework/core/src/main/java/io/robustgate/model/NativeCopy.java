@@ -17,7 +17,7 @@ import ai.djl.ndarray.types.Shape;
  * someone else, and the backward pass reads whatever is there: a gradient that differs in a few
  * pixels between two processes, or between a resumed and an uninterrupted run, which a hundred
  * sign-gradient steps turn into a different Dice. Copies made here, and constants made by
- * {@code torch::full}, are freed by libtorch only when its last reference goes (README,
+ * {@code torch::full}, are freed by libtorch only when its last reference goes (docs/ci.md,
  * "Reproducible across processes").
  */
 public final class NativeCopy {

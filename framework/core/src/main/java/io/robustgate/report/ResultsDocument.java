@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The results JSON that {@code robustgate:evaluate} and the JUnit extension write and
- * {@code robustgate:check} and {@code robustgate:report} read. A public format (see the README).
+ * {@code robustgate:check} and {@code robustgate:report} read. A public format (docs/results-json.md).
  *
  * @param source who produced it, e.g. {@code maven:evaluate} or {@code junit:Class#method}
  * @param configurationOverrides the {@code <key>.override} settings in force when it was produced

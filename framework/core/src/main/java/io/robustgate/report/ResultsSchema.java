@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class ResultsSchema {
 
-    /** The versions this RobustGate reads (README "Results JSON"). */
+    /** The versions this RobustGate reads (docs/results-json.md). */
     static final int OLDEST_VERSION = 1;
 
     /** The summaries every result carries, with the range of their figures. */
@@ -97,7 +97,7 @@ final class ResultsSchema {
         if (samples == null || !samples.isArray()) {
             throw problem(path + ".samples is missing: expected the per-sample figures (a list, empty if none)");
         }
-        // A file may list fewer samples than its figures count (shortened by hand, as the README's
+        // A file may list fewer samples than its figures count (shortened by hand, as docs/results-json.md's
         // example), never more: more samples than n means the aggregates do not describe them.
         if (samples.size() > n) {
             throw problem(path + ".samples lists " + samples.size() + " samples, but its figures count n = " + n);

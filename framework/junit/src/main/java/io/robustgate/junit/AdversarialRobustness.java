@@ -52,7 +52,7 @@ public @interface AdversarialRobustness {
 
     /**
      * The attack's other options as {@code name=value}, e.g. {@code {"loss=MASKED_BCE", "seed=7"}}; see
-     * each attack's options in the README. An option the attack does not declare fails the test.
+     * each attack's options in docs/attack-catalogue.md. An option the attack does not declare fails the test.
      */
     String[] options() default {};
 
