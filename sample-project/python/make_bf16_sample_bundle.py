@@ -10,7 +10,7 @@ the traced module itself (ScriptModule.to(torch.bfloat16)) fails at the first ma
 and m2 to have the same dtype, but got: float != c10::BFloat16"): the trace baked float32 tensors
 into the graph as constants, which .to() does not reach. So the eager model is rebuilt from
 train_hc18_vlsm.py, given the bundle's weights, cast and traced again:
-  /work/venv213/bin/python sample-project/python/make_bf16_sample_bundle.py \
+  ../venv213/bin/python sample-project/python/make_bf16_sample_bundle.py \
       sample-project/src/test/resources/models/hc18 sample-project/target/hc18-bf16
 """
 import json

@@ -14,8 +14,8 @@ and, with --bf16, a second bundle whose module runs in bfloat16 behind a float32
   sample-project/target/realsize-clipseg-bf16/   (about 306 MB)
 
 Usage (PyTorch 2.13 + transformers 5.17 in a virtual environment outside the repository):
-  python3 -m venv /work/venv213 && /work/venv213/bin/pip install torch==2.13.0+cpu transformers==5.17.0 pillow
-  /work/venv213/bin/python sample-project/python/make_realsize_clipseg.py [--bf16] [--dice-images 4]
+  python3 -m venv ../venv213 && ../venv213/bin/pip install torch==2.13.0+cpu transformers==5.17.0 pillow
+  ../venv213/bin/python sample-project/python/make_realsize_clipseg.py [--bf16] [--dice-images 4]
 """
 import argparse
 import json

@@ -2,7 +2,7 @@
 
 Run by the benchmark (sample-project/src/test/java/io/robustgate/sample/RealSizeBenchmark.java) with
 PyTorch 2.13 from a virtual environment (make_realsize_clipseg.py says how to make one):
-  /work/venv213/bin/python realsize_loop_benchmark.py INPUT_DIR
+  ../venv213/bin/python realsize_loop_benchmark.py INPUT_DIR
 
 INPUT_DIR holds what the benchmark wrote: meta.json (module files, shapes, mean/std, eps, alpha,
 steps, thread counts, repeats) and the prepared inputs RobustGate attacks (pixels.f32 [N,C,H,W] in

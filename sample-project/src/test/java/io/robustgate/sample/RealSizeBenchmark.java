@@ -41,13 +41,13 @@ import org.junit.jupiter.api.Test;
  * time. The bundle is build output (611 MB, git-ignored), so this fails with the command that makes
  * it when it is missing. Run it from the repository root with
  * {@code mvn -B -o test -pl sample-project -am -Pbenchmark -Pskip-framework-tests -Dtest=RealSizeBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.python=/work/venv213/bin/python}; a quick run adds
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.python=$PWD/../venv213/bin/python}; a quick run adds
  * {@code -Dbenchmark.images=1 -Dbenchmark.steps=3 -Dbenchmark.ensembleSteps=2 -Dbenchmark.repeats=1}.
  */
 @Tag("benchmark")
 class RealSizeBenchmark {
 
-    static final String MAKE_COMMAND = "/work/venv213/bin/python sample-project/python/make_realsize_clipseg.py --bf16";
+    static final String MAKE_COMMAND = "../venv213/bin/python sample-project/python/make_realsize_clipseg.py --bf16";
     private static final Path BUNDLE = Path.of(System.getProperty("benchmark.bundle", "target/realsize-clipseg"));
     private static final Path BF16_BUNDLE = Path.of(System.getProperty("benchmark.bf16Bundle", BUNDLE + "-bf16"));
     private static final Path DATA = Path.of("src/test/resources/hc18");
@@ -87,7 +87,7 @@ class RealSizeBenchmark {
         if (!Files.isRegularFile(BUNDLE.resolve("robustgate-model.json"))) {
             fail("no real-size bundle at " + BUNDLE.toAbsolutePath() + "; it is build output (about 611 MB). Make it "
                     + "from the repository root with: " + MAKE_COMMAND + "   (virtual environment: python3 -m venv "
-                    + "/work/venv213 && /work/venv213/bin/pip install torch==2.13.0+cpu transformers==5.17.0 pillow)");
+                    + "../venv213 && ../venv213/bin/pip install torch==2.13.0+cpu transformers==5.17.0 pillow)");
         }
         System.out.printf(Locale.ROOT, "%n[benchmark] real-size CLIPSeg: %d images, PGD-%d, ENSEMBLE on %d image(s)%s, "
                         + "threads %s (ensemble %s, bf16 %s), %d repeats, %d cores, OMP_WAIT_POLICY=%s; load average before: %s%n",
@@ -121,7 +121,7 @@ class RealSizeBenchmark {
             }
         }
         if (PYTHON.isEmpty()) {
-            System.out.println("[benchmark] Python column skipped: pass -Dbenchmark.python=/work/venv213/bin/python");
+            System.out.println("[benchmark] Python column skipped: pass -Dbenchmark.python=$PWD/../venv213/bin/python");
         } else {
             rows.addAll(python(folder));
         }
@@ -168,7 +168,7 @@ class RealSizeBenchmark {
         Path bf16 = Path.of(System.getProperty("benchmark.sampleBf16Bundle", "target/hc18-bf16"));
         if (!Files.isRegularFile(bf16.resolve("robustgate-model.json"))) {
             fail("no bf16 sample bundle at " + bf16.toAbsolutePath() + "; make it from the repository root with: "
-                    + "/work/venv213/bin/python sample-project/python/make_bf16_sample_bundle.py "
+                    + "../venv213/bin/python sample-project/python/make_bf16_sample_bundle.py "
                     + "sample-project/src/test/resources/models/hc18 sample-project/target/hc18-bf16");
         }
         int images = Integer.getInteger("benchmark.bf16Images", 8);
