@@ -1,6 +1,6 @@
 package io.robustgate.cli;
 
-import io.robustgate.report.ResultsDocument;
+import io.robustgate.results.ResultsDocument;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package io.robustgate.cli;
 import io.robustgate.gate.GateViolation;
 import io.robustgate.gate.RuleCheck;
 import io.robustgate.gate.RuleOutcome;
-import io.robustgate.report.ResultsDocument;
+import io.robustgate.results.ResultsDocument;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.robustgate.cli;
 
-import io.robustgate.report.ResultsDocument;
-import io.robustgate.report.ResultsFile;
-import io.robustgate.report.ShardMerge;
+import io.robustgate.results.ResultsDocument;
+import io.robustgate.results.ResultsFile;
+import io.robustgate.results.ShardMerge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.robustgate.cli;
 
-import io.robustgate.report.ResultsDocument;
+import io.robustgate.results.ResultsDocument;
 import io.robustgate.gate.RuleOutcome;
 import io.robustgate.report.DashboardData;
 import io.robustgate.report.RobustnessDashboard;

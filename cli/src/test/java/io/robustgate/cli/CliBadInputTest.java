@@ -153,15 +153,15 @@ class CliBadInputTest {
                   - {type: FGSM, eps: 1/255}
                 """.formatted(GOLDEN));
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        io.robustgate.report.ResultsDocument document = Evaluation.run(ConfigFile.read(yaml),
+        io.robustgate.results.ResultsDocument document = Evaluation.run(ConfigFile.read(yaml),
                 new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
         String out = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
 
-        Path delta = folder.resolve("robustgate-results/evaluate.0" + io.robustgate.report.PerturbationFile.SUFFIX);
+        Path delta = folder.resolve("robustgate-results/evaluate.0" + io.robustgate.results.PerturbationFile.SUFFIX);
         assertTrue(Files.isRegularFile(delta), out);
         assertEquals(document.results().get(0).fit().perturbation().delta().length,
-                io.robustgate.report.PerturbationFile.read(delta).delta().length);
-        assertFalse(Files.exists(folder.resolve("robustgate-results/evaluate.1" + io.robustgate.report.PerturbationFile.SUFFIX)),
+                io.robustgate.results.PerturbationFile.read(delta).delta().length);
+        assertFalse(Files.exists(folder.resolve("robustgate-results/evaluate.1" + io.robustgate.results.PerturbationFile.SUFFIX)),
                 "FGSM fits nothing");
         int evaluated = document.results().get(1).samples().size();
         assertEquals(evaluated, document.results().get(1).timings().batchSize(), "the batch that ran is recorded");

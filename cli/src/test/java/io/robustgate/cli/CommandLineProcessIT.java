@@ -178,12 +178,12 @@ class CommandLineProcessIT {
         assertTrue(done.find(), resumed.out());
         int already = Integer.parseInt(done.group(1));
         assertTrue(already >= 1 && already < 6, "killed half-way: " + already + " of 6 samples done");
-        String resumedSamples = io.robustgate.report.ResultsFile.toJson(
-                io.robustgate.report.ResultsFile.read(folder.resolve("results/evaluate.json")).results().get(0).samples());
+        String resumedSamples = io.robustgate.results.ResultsFile.toJson(
+                io.robustgate.results.ResultsFile.read(folder.resolve("results/evaluate.json")).results().get(0).samples());
 
         Run uninterrupted = cli(folder, "evaluate", "-c", "robustgate.yaml");
         assertEquals(ExitCode.PASSED, uninterrupted.exit(), uninterrupted.all());
-        assertEquals(io.robustgate.report.ResultsFile.toJson(io.robustgate.report.ResultsFile.read(
+        assertEquals(io.robustgate.results.ResultsFile.toJson(io.robustgate.results.ResultsFile.read(
                 folder.resolve("results/evaluate.json")).results().get(0).samples()), resumedSamples);
     }
 

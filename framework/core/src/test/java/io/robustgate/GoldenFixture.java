@@ -22,7 +22,11 @@ import java.nio.file.Path;
  */
 public final class GoldenFixture {
 
-    public static final Path ROOT = Path.of("src/test/resources/golden");
+    /**
+     * Core's own test resources; the results-format and report modules, which use this class from
+     * core's test jar, point {@code robustgate.golden} at the same folder.
+     */
+    public static final Path ROOT = Path.of(System.getProperty("robustgate.golden", "src/test/resources/golden"));
     public static final Path BUNDLE = ROOT.resolve("fixture-bundle");
     public static final Path HELD_OUT = ROOT.resolve("heldout");
     public static final Path BAD_MODELS = ROOT.resolve("bad-models");

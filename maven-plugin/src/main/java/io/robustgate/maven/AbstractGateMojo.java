@@ -4,7 +4,7 @@ import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.gate.GateRule;
 import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.RuleCheck;
-import io.robustgate.report.ResultsDocument;
+import io.robustgate.results.ResultsDocument;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;

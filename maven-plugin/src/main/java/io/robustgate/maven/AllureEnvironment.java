@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.robustgate.BuildVersions;
 import io.robustgate.evaluation.RobustnessResult;
-import io.robustgate.report.ResultsDocument;
+import io.robustgate.results.ResultsDocument;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

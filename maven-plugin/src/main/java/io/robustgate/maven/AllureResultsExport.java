@@ -13,7 +13,7 @@ import io.robustgate.gate.GateViolation;
 import io.robustgate.gate.RuleOutcome;
 import io.robustgate.metric.Summary;
 import io.robustgate.report.AnalysisAttachments;
-import io.robustgate.report.ResultsDocument;
+import io.robustgate.results.ResultsDocument;
 import io.robustgate.report.ResultsTable;
 import io.robustgate.report.RobustnessCurve;
 import io.robustgate.report.RobustnessDashboard;

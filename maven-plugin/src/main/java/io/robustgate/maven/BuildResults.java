@@ -1,9 +1,9 @@
 package io.robustgate.maven;
 
 import io.robustgate.gate.GateRule;
-import io.robustgate.report.ResultsDocument;
-import io.robustgate.report.ResultsFile;
-import io.robustgate.report.ShardMerge;
+import io.robustgate.results.ResultsDocument;
+import io.robustgate.results.ResultsFile;
+import io.robustgate.results.ShardMerge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ record BuildResults(List<ResultsDocument> fresh, List<StaleFile> stale) {
     /**
      * @param buildStart when this Maven build started; {@code null} takes every file as fresh
      *                   ({@code acceptEarlierResults}, or results downloaded from an earlier CI job)
-     * @throws io.robustgate.report.ResultsFileException naming the file and the field when a file is not
+     * @throws io.robustgate.results.ResultsFileException naming the file and the field when a file is not
      *     believable results JSON (unknown schema, missing field, impossible figure)
      * @throws IllegalArgumentException naming the file when the shards of a sharded run do not merge
      */

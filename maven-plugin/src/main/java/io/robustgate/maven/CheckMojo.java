@@ -3,7 +3,7 @@ package io.robustgate.maven;
 import io.robustgate.gate.GateViolation;
 import io.robustgate.gate.RuleCheck;
 import io.robustgate.gate.RuleOutcome;
-import io.robustgate.report.ResultsDocument;
+import io.robustgate.results.ResultsDocument;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

@@ -2,7 +2,7 @@ package io.robustgate.maven;
 
 import io.robustgate.gate.RuleOutcome;
 import io.robustgate.report.DashboardData;
-import io.robustgate.report.ResultsDocument;
+import io.robustgate.results.ResultsDocument;
 import io.robustgate.report.RobustnessDashboard;
 import io.robustgate.report.SummaryTable;
 import java.io.File;

@@ -12,7 +12,7 @@ import io.robustgate.gate.GateMetric;
 import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.Limit;
 import io.robustgate.gate.RobustnessGate;
-import io.robustgate.report.ResultsDocument;
+import io.robustgate.results.ResultsDocument;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

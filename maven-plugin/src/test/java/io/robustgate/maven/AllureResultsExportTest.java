@@ -15,7 +15,7 @@ import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.Limit;
 import io.robustgate.gate.RuleCheck;
 import io.robustgate.gate.RuleOutcome;
-import io.robustgate.report.ResultsDocument;
+import io.robustgate.results.ResultsDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

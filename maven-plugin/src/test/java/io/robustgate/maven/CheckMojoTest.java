@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.robustgate.attack.AttackSpec;
-import io.robustgate.report.ResultsDocument;
-import io.robustgate.report.ResultsFile;
+import io.robustgate.results.ResultsDocument;
+import io.robustgate.results.ResultsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

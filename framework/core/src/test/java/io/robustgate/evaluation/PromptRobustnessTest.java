@@ -17,18 +17,13 @@ import io.robustgate.gate.GateViolation;
 import io.robustgate.gate.Limit;
 import io.robustgate.gate.RobustnessGate;
 import io.robustgate.model.ModelBundle;
-import io.robustgate.report.ResultsDocument;
-import io.robustgate.report.ResultsFile;
-import io.robustgate.report.ResultsTable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Prompt robustness on the golden held-out set read with {@code prompt=all}: its annotation file
@@ -165,24 +160,5 @@ class PromptRobustnessTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> onePrompt.evaluate(AttackSpec.fgsm(2 / 255f), Analyses.NONE.withPromptTransfer(true)));
         assertTrue(error.getMessage().contains("prompt=all"), error.getMessage());
-    }
-
-    @Test
-    void theResultsFileKeepsTheAnalysesAndTheReportTablesThem(@TempDir Path directory) {
-        Path file = directory.resolve("results.json");
-        ResultsFile.write(file, ResultsDocument.of("test", List.of(result)));
-        RobustnessResult read = ResultsFile.read(file).results().get(0);
-        assertEquals(result.analyses(), read.analyses());
-        String table = ResultsTable.promptsMarkdown(read);
-        ImagePrompts widest = read.promptRobustness().orElseThrow().largestSpread(1).get(0);
-        List<String> lines = table.lines().toList();
-        int separator = lines.indexOf(lines.stream().filter(l -> l.startsWith("|---|")).findFirst().orElseThrow());
-        assertTrue(lines.get(separator + 1).startsWith("| " + widest.imageName() + " |"), "largest spread first:\n" + table);
-        assertEquals(read.promptRobustness().get().images().size(),
-                lines.stream().filter(l -> l.startsWith("| ") && l.contains(".png |")).count(), "one row per image");
-        assertTrue(table.contains("- `p2[1]`: head of the fetus\n"), table);
-        // p1 is "fetal head" on some images and another text on others: the legend lists each text once.
-        assertTrue(table.contains("- `p1`: fetal head / Fetal head in the ultrasound image"), table);
-        assertTrue(table.contains("transferred"), table);
     }
 }

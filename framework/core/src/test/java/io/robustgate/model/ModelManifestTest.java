@@ -131,7 +131,7 @@ class ModelManifestTest {
 
     @Test
     void readmeManifestExampleStatesTheClipSegProcessorKernel() throws IOException {
-        String example = io.robustgate.ReadmeExamplesTest.jsonBlocks().stream().filter(b -> b.contains("\"format\": \"torchscript\"")).findFirst().orElseThrow();
+        String example = io.robustgate.DocumentationBlocks.json().stream().filter(b -> b.contains("\"format\": \"torchscript\"")).findFirst().orElseThrow();
         Path file = temp.resolve(ModelManifest.FILE_NAME);
         Files.writeString(file, example);
         // CLIPSeg's processor (ViTImageProcessor, resample=2) resizes with PIL's bilinear filter

@@ -1,4 +1,4 @@
-package io.robustgate.report;
+package io.robustgate.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.robustgate.report;
+package io.robustgate.results;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package io.robustgate.report;
 
+import io.robustgate.results.ResultsDocument;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;

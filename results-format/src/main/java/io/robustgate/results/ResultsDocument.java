@@ -1,4 +1,4 @@
-package io.robustgate.report;
+package io.robustgate.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.robustgate.evaluation.Provenance;

@@ -1,4 +1,4 @@
-package io.robustgate.report;
+package io.robustgate.results;
 
 import io.robustgate.evaluation.Provenance;
 import io.robustgate.evaluation.RobustnessResult;

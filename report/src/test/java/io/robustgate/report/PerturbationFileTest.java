@@ -1,5 +1,6 @@
 package io.robustgate.report;
 
+import io.robustgate.results.PerturbationFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.robustgate.report;
+package io.robustgate.results;
 
 import io.robustgate.InputFileException;
 import java.nio.file.Path;

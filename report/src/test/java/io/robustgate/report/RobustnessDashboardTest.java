@@ -1,5 +1,6 @@
 package io.robustgate.report;
 
+import io.robustgate.results.ResultsDocument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package io.robustgate.report;
 
+import io.robustgate.results.ResultsDocument;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.gate.RecordedGate;
 import io.robustgate.gate.RuleOutcome;

@@ -9,12 +9,11 @@ import io.robustgate.evaluation.ImagePrompts;
 import io.robustgate.evaluation.ResultAnalyses;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.model.ModelManifest;
-import io.robustgate.report.ResultsDocument;
-import io.robustgate.report.ResultsFile;
+import io.robustgate.results.ResultsDocument;
+import io.robustgate.results.ResultsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,33 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public class ReadmeExamplesTest {
 
-    static final Path README = Path.of("../../README.md");
-    static final Path DOCS = Path.of("../../docs");
-
-    /** The fenced {@code json} blocks of the README, then of each docs page by name, in order. */
-    public static List<String> jsonBlocks() throws IOException {
-        List<Path> pages = new ArrayList<>(List.of(README));
-        try (java.util.stream.Stream<Path> docs = Files.list(DOCS)) {
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
-        }
-        List<String> blocks = new ArrayList<>();
-        for (Path page : pages) {
-            StringBuilder current = null;
-            for (String line : Files.readAllLines(page)) {
-                if (current == null && line.strip().equals("```json")) {
-                    current = new StringBuilder();
-                } else if (current != null && line.strip().equals("```")) {
-                    blocks.add(current.toString());
-                    current = null;
-                } else if (current != null) {
-                    current.append(line).append('\n');
-                }
-            }
-        }
-        if (blocks.isEmpty()) {
-            throw new IllegalStateException("no json examples in " + pages);
-        }
-        return blocks;
+    private static List<String> jsonBlocks() throws IOException {
+        return DocumentationBlocks.json();
     }
 
     @Test
