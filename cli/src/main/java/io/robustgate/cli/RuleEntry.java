@@ -40,7 +40,13 @@ final class RuleEntry {
 
     private static Limit limit(ConfigNode entry) {
         entry.allowOnly(LIMIT_KEYS);
-        GateMetric metric = Enums.parse(entry.child("metric"), GateMetric.class);
+        ConfigNode metricNode = entry.child("metric");
+        String metricText = metricNode.scalarOrEmpty();
+        if (metricText.isBlank()) {
+            throw metricNode.problem("is missing: use one of " + GateMetric.names());
+        }
+        GateMetric metric = GateMetric.parse(metricText).orElseThrow(() -> metricNode.problem(
+                "'" + metricText.trim() + "' is unknown: use one of " + GateMetric.names()));
         Double min = bound(entry, "minimum", metric);
         Double max = bound(entry, "maximum", metric);
         if (min == null && max == null) {

@@ -24,7 +24,11 @@ public class LimitConfiguration {
     }
 
     Limit toLimit(String path) throws MojoExecutionException {
-        GateMetric gateMetric = ConfigurationEnums.parse(path + ".metric", metric, GateMetric.class);
+        if (metric == null || metric.isBlank()) {
+            throw new MojoExecutionException(path + ".metric is missing: use one of " + GateMetric.names());
+        }
+        GateMetric gateMetric = GateMetric.parse(metric).orElseThrow(() -> new MojoExecutionException(
+                path + ".metric: '" + metric.trim() + "' is unknown: use one of " + GateMetric.names()));
         Double min = bound(path + ".minimum", minimum, gateMetric);
         Double max = bound(path + ".maximum", maximum, gateMetric);
         if (min == null && max == null) {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import io.robustgate.metric.SegmentationMetric;
+import io.robustgate.metric.SegmentationMetrics;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +29,38 @@ public final class ResultsTable {
 
     private ResultsTable() {}
 
-    /** E.g. {@code PGD eps=2/255 steps=40: Dice 0.913 → 0.612 (95% CI 0.580–0.640), IoU 0.84 → 0.47, n=48}. */
+    /**
+     * E.g. {@code PGD eps=2/255 steps=40: Dice 0.913 → 0.612 (95% CI 0.580–0.640), IoU 0.84 → 0.47,
+     * HD95 3.16 → 9.85, NSD 0.912 → 0.455, n=48}.
+     */
     public static String headline(RobustnessResult result) {
-        return String.format(Locale.ROOT, "%s: Dice %.3f → %.3f (95%% CI %.3f–%.3f), IoU %.3f → %.3f%s, n=%d",
+        String others = otherMetrics(result);
+        return String.format(Locale.ROOT, "%s: Dice %.3f → %.3f (95%% CI %.3f–%.3f), IoU %.3f → %.3f%s%s, n=%d",
                 result.displayName(), result.cleanDice().mean(), result.adversarialDice().mean(),
                 result.adversarialDice().ciLow(), result.adversarialDice().ciHigh(), result.cleanIou().mean(),
-                result.adversarialIou().mean(), passes(result), result.adversarialDice().n());
+                result.adversarialIou().mean(), others.isEmpty() ? "" : ", " + others, passes(result),
+                result.adversarialDice().n());
+    }
+
+    /**
+     * The registered metrics beyond Dice and IoU that the result has, clean → attacked means:
+     * {@code HD95 3.16 → 9.85, NSD 0.912 → 0.455}; empty when it has none (a file written before them).
+     * Distances get two decimals, scores three.
+     */
+    public static String otherMetrics(RobustnessResult result) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (SegmentationMetric metric : SegmentationMetrics.all()) {
+            if (metric == SegmentationMetrics.DICE || metric == SegmentationMetrics.IOU) {
+                continue;
+            }
+            var clean = result.figure(metric.cleanField());
+            var attacked = result.figure(metric.attackedField());
+            if (clean.isPresent() && attacked.isPresent()) {
+                String format = metric.highest() == Double.POSITIVE_INFINITY ? "%s %.2f → %.2f" : "%s %.3f → %.3f";
+                parts.add(String.format(Locale.ROOT, format, metric.label(), clean.get().mean(), attacked.get().mean()));
+            }
+        }
+        return String.join(", ", parts);
     }
 
     /** {@code , 23.5 gradient passes per sample (4 of 6 stopped at Dice 0)}; empty where passes were not recorded. */

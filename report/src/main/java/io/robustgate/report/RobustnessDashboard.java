@@ -62,8 +62,8 @@ public final class RobustnessDashboard {
     record GroupView(String title, List<ChartView> charts) {}
 
     record RowView(String data, String attack, String eps, int samples, String cleanDice, String attackedDice,
-            String diceDrop, String diceCi, String cleanIou, String attackedIou, String iouDrop, String psnr,
-            String seconds, String gate, String gateClass, String source) {}
+            String diceDrop, String diceCi, String cleanIou, String attackedIou, String iouDrop, String others,
+            String psnr, String seconds, String gate, String gateClass, String source) {}
 
     record FigureView(String imageName, String figures, String panelUri, String overlayUri) {}
 
@@ -274,7 +274,7 @@ public final class RobustnessDashboard {
                             f3(r.diceDrop().mean()), String.format(Locale.ROOT, "%.3f–%.3f", r.adversarialDice().ciLow(),
                                     r.adversarialDice().ciHigh()),
                             f3(r.cleanIou().mean()), f3(r.adversarialIou().mean()), f3(r.iouDrop().mean()),
-                            Double.isInfinite(r.meanPsnr()) ? "∞" : String.format(Locale.ROOT, "%.1f dB", r.meanPsnr()),
+                            ResultsTable.otherMetrics(r), Double.isInfinite(r.meanPsnr()) ? "∞" : String.format(Locale.ROOT, "%.1f dB", r.meanPsnr()),
                             r.timings() == null ? "" : String.format(Locale.ROOT, "%.1f s", r.timings().attackSeconds()),
                             verdict.label(), verdict.name().toLowerCase(Locale.ROOT).replace('_', '-'), s.source());
                 })

@@ -17,7 +17,7 @@ public final class SummaryAttachment {
     public static final String EXTENSION = "html";
 
     record Row(String attack, int n, String cleanDice, String attackedDice, String diceCi, String diceDrop,
-            String cleanIou, String attackedIou, String maxLinf, String psnr, String alarms) {}
+            String cleanIou, String attackedIou, String others, String maxLinf, String psnr, String alarms) {}
 
     record Member(String member, int wins, int samples, String meanDice) {}
 
@@ -41,7 +41,7 @@ public final class SummaryAttachment {
     public static byte[] html(String title, List<RobustnessResult> results, List<RobustnessCurve> curves) {
         List<Row> rows = results.stream().map(r -> new Row(r.displayName(), r.adversarialDice().n(), f(r.cleanDice().mean()),
                 f(r.adversarialDice().mean()), f(r.adversarialDice().ciLow()) + "–" + f(r.adversarialDice().ciHigh()),
-                f(r.diceDrop().mean()), f(r.cleanIou().mean()), f(r.adversarialIou().mean()),
+                f(r.diceDrop().mean()), f(r.cleanIou().mean()), f(r.adversarialIou().mean()), ResultsTable.otherMetrics(r),
                 String.format(Locale.ROOT, "%.4f", r.maxLinf()),
                 Double.isInfinite(r.meanPsnr()) ? "∞" : String.format(Locale.ROOT, "%.1f dB", r.meanPsnr()),
                 ResultsTable.alarmCell(r))).toList();

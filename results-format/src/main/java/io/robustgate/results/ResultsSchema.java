@@ -1,7 +1,10 @@
 package io.robustgate.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.robustgate.metric.SegmentationMetric;
+import io.robustgate.metric.SegmentationMetrics;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,18 +23,43 @@ final class ResultsSchema {
     /** The versions this RobustGate reads (docs/results-json.md). */
     static final int OLDEST_VERSION = 1;
 
-    /** The summaries every result carries, with the range of their figures. */
-    private static final List<Figure> SUMMARIES = List.of(
-            new Figure("cleanDice", "a Dice", 0, 1), new Figure("cleanIou", "an IoU", 0, 1),
-            new Figure("adversarialDice", "a Dice", 0, 1), new Figure("adversarialIou", "an IoU", 0, 1),
-            new Figure("diceDrop", "a Dice drop (clean − attacked Dice)", -1, 1),
-            new Figure("iouDrop", "an IoU drop (clean − attacked IoU)", -1, 1));
+    /**
+     * Each registered metric's summaries (clean, attacked, worsening) and per-sample figures, with
+     * their ranges. Dice and IoU are required: every RobustGate version wrote them. A metric added
+     * later is checked where a file has it; a file written before it simply lacks it.
+     */
+    private static final List<Figure> SUMMARIES = new ArrayList<>();
+    private static final List<Figure> SAMPLE_SCORES = new ArrayList<>();
 
-    private static final List<Figure> SAMPLE_SCORES = List.of(
-            new Figure("cleanDice", "a Dice", 0, 1), new Figure("cleanIou", "an IoU", 0, 1),
-            new Figure("adversarialDice", "a Dice", 0, 1), new Figure("adversarialIou", "an IoU", 0, 1));
+    static {
+        for (SegmentationMetric metric : SegmentationMetrics.all()) {
+            boolean required = metric == SegmentationMetrics.DICE || metric == SegmentationMetrics.IOU;
+            String what = article(metric.label()) + " " + metric.label();
+            Figure clean = new Figure(metric.cleanField(), what, metric.lowest(), metric.highest(), required);
+            Figure attacked = new Figure(metric.attackedField(), what, metric.lowest(), metric.highest(), required);
+            double span = metric.highest() - metric.lowest();
+            Figure worsening = new Figure(metric.worseningField(), article(metric.label()) + " " + metric.label() + " "
+                    + metric.worsening().toLowerCase(Locale.ROOT) + " (" + (metric.higherIsBetter() ? "clean − attacked "
+                    : "attacked − clean ") + metric.label() + ")", -span, span, required);
+            SUMMARIES.addAll(List.of(clean, attacked, worsening));
+            SAMPLE_SCORES.addAll(List.of(clean, attacked));
+        }
+    }
 
-    private record Figure(String field, String what, double low, double high) {}
+    /** "a Dice", "an IoU", "an HD95": an acronym read letter by letter takes "an" before a vowel sound. */
+    private static String article(String label) {
+        boolean acronym = label.length() > 1 && Character.isUpperCase(label.charAt(1));
+        char first = Character.toUpperCase(label.charAt(0));
+        boolean vowelSound = "AEIOU".indexOf(first) >= 0 || (acronym && "FHLMNRSX".indexOf(first) >= 0);
+        return vowelSound ? "an" : "a";
+    }
+
+    private record Figure(String field, String what, double low, double high, boolean required) {
+
+        Figure(String field, String what, double low, double high) {
+            this(field, what, low, high, false);
+        }
+    }
 
     private final Path file;
 
@@ -81,6 +109,9 @@ final class ResultsSchema {
             String where = path + "." + figure.field();
             JsonNode summary = result.get(figure.field());
             if (summary == null || summary.isNull()) {
+                if (!figure.required()) {
+                    continue;
+                }
                 throw problem(where + " is missing: every result needs cleanDice, cleanIou, adversarialDice,"
                         + " adversarialIou, diceDrop and iouDrop");
             }
@@ -168,7 +199,10 @@ final class ResultsSchema {
     private void sample(String path, JsonNode sample) {
         requireObject(path, sample);
         for (Figure figure : SAMPLE_SCORES) {
-            inRange(path + "." + figure.field(), required(path, sample, figure.field()), figure, false);
+            JsonNode value = sample.get(figure.field());
+            if (figure.required() || (value != null && !value.isNull())) {
+                inRange(path + "." + figure.field(), required(path, sample, figure.field()), figure, false);
+            }
         }
         nonNegative(path + ".linf", required(path, sample, "linf"), true);
         nonNegative(path + ".l2", required(path, sample, "l2"), true);
@@ -232,7 +266,7 @@ final class ResultsSchema {
 
     private void inRange(String path, JsonNode node, Figure figure, boolean nanAllowed) {
         double value = number(path, node);
-        if (Double.isNaN(value) ? !nanAllowed : !(value >= figure.low() && value <= figure.high())) {
+        if (Double.isNaN(value) ? !nanAllowed : !(value >= figure.low() && value <= figure.high() && !Double.isInfinite(value))) {
             throw problem(path + " is " + node.asText() + ", but " + figure.what() + " lies in [" + format(figure.low())
                     + "," + format(figure.high()) + "]" + (nanAllowed ? " (or is NaN without samples)" : ""));
         }
@@ -281,6 +315,9 @@ final class ResultsSchema {
     }
 
     private static String format(double value) {
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : "−∞";
+        }
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 

@@ -74,6 +74,13 @@ public final class HeldOutSet {
         if (samples.isEmpty()) {
             throw new DataSetException(annotations, "no samples in split '" + split + "'");
         }
+        long withSpacing = samples.stream().filter(s -> s.spacing() != null).count();
+        if (withSpacing > 0 && withSpacing < samples.size()) {
+            Sample without = samples.stream().filter(s -> s.spacing() == null).findFirst().orElseThrow();
+            // A mean of millimetres and pixels would be a silent wrong number.
+            throw new DataSetException(annotations, "\"pixel_spacing_mm\" is given for some entries but not for "
+                    + without.imageName() + ": give it for every entry (boundary metrics in mm) or for none (in pixels)");
+        }
         return new HeldOutSet(normalisedRoot, split, promptChoice, samples);
     }
 
@@ -110,6 +117,11 @@ public final class HeldOutSet {
         return new HeldOutSet(root, split, promptChoice, kept);
     }
 
+    /** {@code mm} when the annotation gives every image's pixel spacing, {@code px} otherwise: the unit of HD95 and NSD's tolerance. */
+    public String distanceUnit() {
+        return samples.get(0).spacing() == null ? "px" : "mm";
+    }
+
     /** A readable name: the directory name and split. */
     public String name() {
         return root.getFileName() + "/" + split;
@@ -127,6 +139,7 @@ public final class HeldOutSet {
             if (prompts == null || !prompts.isObject()) {
                 throw problem("has no \"prompts\" object");
             }
+            PixelSpacing spacing = spacing();
             List<Sample> samples = new ArrayList<>();
             if (choice.isAll()) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = prompts.fields(); it.hasNext(); ) {
@@ -135,7 +148,7 @@ public final class HeldOutSet {
                     for (int v = 0; v < variants.size(); v++) {
                         String key = variants.size() == 1 ? prompt.getKey() : prompt.getKey() + "[" + v + "]";
                         if (!variants.get(v).isBlank()) {
-                            samples.add(new Sample(imageName, maskName, key, variants.get(v), imageFile, maskFile));
+                            samples.add(new Sample(imageName, maskName, key, variants.get(v), imageFile, maskFile, spacing));
                         }
                     }
                 }
@@ -147,7 +160,7 @@ public final class HeldOutSet {
                     throw problem("has no prompt '" + choice.key() + "' (available: " + String.join(", ", keys) + ")");
                 }
                 samples.add(new Sample(imageName, maskName, choice.key(), variants(choice.key(), value).get(0),
-                        imageFile, maskFile));
+                        imageFile, maskFile, spacing));
             }
             return samples;
         }
@@ -162,6 +175,29 @@ public final class HeldOutSet {
                 throw problem("prompt '" + key + "' must be a string or a non-empty list of strings");
             }
             return variants;
+        }
+
+        /** {@code "pixel_spacing_mm"}: one number (square pixels) or [rows, columns]; null when absent. */
+        private PixelSpacing spacing() {
+            JsonNode value = node.get("pixel_spacing_mm");
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            double rows;
+            double columns;
+            if (value.isNumber()) {
+                rows = value.asDouble();
+                columns = rows;
+            } else if (value.isArray() && value.size() == 2 && value.get(0).isNumber() && value.get(1).isNumber()) {
+                rows = value.get(0).asDouble();
+                columns = value.get(1).asDouble();
+            } else {
+                throw problem("has \"pixel_spacing_mm\": " + value + ", but it is one number or [rows, columns] in millimetres");
+            }
+            if (!(rows > 0) || !(columns > 0) || Double.isInfinite(rows) || Double.isInfinite(columns)) {
+                throw problem("has \"pixel_spacing_mm\": " + value + ", but a pixel's size is positive and finite");
+            }
+            return new PixelSpacing(rows, columns);
         }
 
         private String text(String field) {

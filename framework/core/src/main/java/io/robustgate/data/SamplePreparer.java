@@ -39,7 +39,9 @@ public final class SamplePreparer {
             hwc = preprocessing.image().resize(hwc, image.height(), image.width(), channels, height, width);
             binary = preprocessing.mask().resize(binary, mask.height(), mask.width(), 1, height, width);
         }
-        return new PreparedSample(sample, channelFirst(hwc), binary, channels, height, width);
+        PixelSpacing spacing = sample.spacing() == null ? null
+                : sample.spacing().resized(image.height(), image.width(), height, width);
+        return new PreparedSample(sample, channelFirst(hwc), binary, channels, height, width, spacing);
     }
 
     private float[] channelFirst(float[] hwc) {

@@ -18,7 +18,9 @@ import io.robustgate.data.PreparedSample;
 import io.robustgate.data.PreparedSamples;
 import io.robustgate.data.Sample;
 import io.robustgate.data.SamplePreparer;
+import io.robustgate.metric.MaskPair;
 import io.robustgate.metric.Overlap;
+import io.robustgate.metric.SegmentationMetrics;
 import io.robustgate.metric.PerturbationSize;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
@@ -410,7 +412,8 @@ public final class RobustnessEvaluator {
                 float[] attacked = new float[size];
                 System.arraycopy(adversarialPixels, b * size, attacked, 0, size);
                 Overlap before = cleanPass.overlaps().get(i);
-                Overlap after = Overlap.between(predictions[b], prepared.mask());
+                Map<String, Double> figures = new java.util.LinkedHashMap<>(cleanPass.figures().get(i));
+                figures.putAll(SegmentationMetrics.compute(masks(prepared, predictions[b]), true));
                 PerturbationSize delta = PerturbationSize.between(prepared.pixels(), attacked);
                 Set<MaskingAlarm> sampleAlarms = alarms.get(b);
                 if (spec.eps() == 0) {
@@ -418,13 +421,13 @@ public final class RobustnessEvaluator {
                 }
                 results[i] = new SampleResult(prepared.sample().id(), prepared.sample().imageName(),
                         prepared.sample().maskName(), prepared.sample().promptKey(), prepared.sample().prompt(),
-                        before.dice(), before.iou(), after.dice(), after.iou(), delta.linf(), delta.l2(), delta.psnr(),
+                        figures, delta.linf(), delta.l2(), delta.psnr(),
                         List.copyOf(sampleAlarms), outcome.winners().isEmpty() ? null : outcome.winners().get(b),
                         outcome.memberDice().isEmpty() ? Map.of() : outcome.memberDice().get(b), passes[b]);
                 added.add(results[i]);
                 worst.add(new SampleArtifacts(prepared.sample(), prepared.channels(), prepared.height(),
                         prepared.width(), prepared.pixels(), attacked, prepared.mask(), cleanPass.predictions().get(i),
-                        predictions[b], before.dice(), after.dice()));
+                        predictions[b], before.dice(), results[i].adversarialDice()));
             }
             keepWorst(worst);
             done += batch.positions.length;
@@ -455,6 +458,7 @@ public final class RobustnessEvaluator {
     private CleanPass runCleanPass() {
         PackedPredictions predictions = new PackedPredictions(samples.size());
         Overlap[] overlaps = new Overlap[samples.size()];
+        List<Map<String, Double>> figures = new ArrayList<>(java.util.Collections.nCopies(samples.size(), (Map<String, Double>) null));
         double repeatDifference = 0;
         long start = System.nanoTime();
         int done = 0;
@@ -470,12 +474,13 @@ public final class RobustnessEvaluator {
                 for (int b = 0; b < positions.length; b++) {
                     predictions.set(positions[b], batchPredictions[b]);
                     overlaps[positions[b]] = Overlap.between(batchPredictions[b], batch.prepared.get(b).mask());
+                    figures.set(positions[b], SegmentationMetrics.compute(masks(batch.prepared.get(b), batchPredictions[b]), false));
                 }
             }
             done += positions.length;
             options.progress().progress("clean pass", done, samples.size(), System.nanoTime() - start);
         }
-        return new CleanPass(java.util.Collections.unmodifiableList(predictions), List.of(overlaps),
+        return new CleanPass(java.util.Collections.unmodifiableList(predictions), List.of(overlaps), List.copyOf(figures),
                 (System.nanoTime() - start) / 1e9, repeatDifference);
     }
 
@@ -525,8 +530,20 @@ public final class RobustnessEvaluator {
         SampleAggregates a = SampleAggregates.of(results, options.bootstrapSeed());
         return new RobustnessResult(spec, bundle.name(), DisplayPath.of(bundle.directory()), set.name(),
                 DisplayPath.of(set.root()), set.split(), set.promptChoice().key(), bundle.device().toString(),
-                a.cleanDice(), a.cleanIou(), a.adversarialDice(), a.adversarialIou(), a.diceDrop(), a.iouDrop(),
-                a.maxLinf(), a.meanL2(), a.meanPsnr(), timings, results, worst, MaskingChecks.of(results, cleanPass()));
+                a.figures(), a.maxLinf(), a.meanL2(), a.meanPsnr(), timings, results, worst,
+                MaskingChecks.of(results, cleanPass()), null, null, set.distanceUnit());
+    }
+
+    /**
+     * A prediction against its sample's true mask, for the metrics: distances in millimetres when
+     * the held-out set gives a pixel spacing, in pixels of the model's input otherwise.
+     */
+    private static MaskPair masks(PreparedSample prepared, boolean[] prediction) {
+        if (prepared.spacing() == null) {
+            return MaskPair.inPixels(prediction, prepared.mask(), prepared.height(), prepared.width());
+        }
+        return new MaskPair(prediction, prepared.mask(), prepared.height(), prepared.width(), prepared.spacing().rows(),
+                prepared.spacing().columns(), true);
     }
 
     /** The samples at {@code positions} as native arrays in one manager. */

@@ -1,9 +1,15 @@
 package io.robustgate.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.robustgate.attack.AttackSpec;
+import io.robustgate.metric.SegmentationMetric;
+import io.robustgate.metric.SegmentationMetrics;
 import io.robustgate.metric.Summary;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +19,11 @@ import java.util.Optional;
  * (clean, attacked and the drop, each with a bootstrap 95% interval), and timings. Its JSON field
  * names are stable; the Maven plugin and the reports read them.
  *
+ * @param figures each registered metric's clean and attacked mean and its worsening, with intervals
+ *     ({@link SampleAggregates}), keyed and serialised as today's fields: {@code cleanDice},
+ *     {@code adversarialDice}, {@code diceDrop}, {@code cleanHd95}, {@code hd95Increase}…
+ * @param distanceUnit the unit of the boundary metrics (HD95, NSD's tolerance): {@code mm} when
+ *     the held-out set gives pixel spacings, {@code px} otherwise; null in files written before them
  * @param fit how a set-level attack was fitted; null for per-sample attacks
  * @param analyses what the analyses around the attack found (prompt comparison and transfer,
  *     critical budget, Dice-against-eps curve; docs/results-json.md); null when none ran
@@ -27,12 +38,7 @@ public record RobustnessResult(
         String split,
         String prompt,
         String device,
-        Summary cleanDice,
-        Summary cleanIou,
-        Summary adversarialDice,
-        Summary adversarialIou,
-        Summary diceDrop,
-        Summary iouDrop,
+        @JsonAnySetter @JsonAnyGetter Map<String, Summary> figures,
         double maxLinf,
         double meanL2,
         double meanPsnr,
@@ -41,23 +47,25 @@ public record RobustnessResult(
         @JsonIgnore List<SampleArtifacts> worstArtifacts,
         List<ResultAlarm> alarms,
         SetLevelFit fit,
-        ResultAnalyses analyses) {
+        ResultAnalyses analyses,
+        String distanceUnit) {
 
     public RobustnessResult {
+        figures = canonical(figures);
         samples = samples == null ? List.of() : List.copyOf(samples);
         worstArtifacts = worstArtifacts == null ? List.of() : List.copyOf(worstArtifacts);
         alarms = alarms == null ? List.of() : List.copyOf(alarms);
     }
 
-    /** A result without analyses beyond the attack (the fields before prompt and budget analyses). */
+    /** A result without analyses beyond the attack (the fields before prompt and budget analyses), Dice and IoU only. */
     public RobustnessResult(AttackSpec attack, String model, String modelDirectory, String dataset, String datasetRoot,
             String split, String prompt, String device, Summary cleanDice, Summary cleanIou, Summary adversarialDice,
             Summary adversarialIou, Summary diceDrop, Summary iouDrop, double maxLinf, double meanL2, double meanPsnr,
             Timings timings, List<SampleResult> samples, List<SampleArtifacts> worstArtifacts, List<ResultAlarm> alarms,
             SetLevelFit fit) {
-        this(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice, cleanIou,
-                adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, alarms, fit, null);
+        this(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device,
+                overlaps(cleanDice, cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop), maxLinf, meanL2, meanPsnr,
+                timings, samples, worstArtifacts, alarms, fit, null, null);
     }
 
     /** A result of an attack that was not fitted on a set (the fields before set-level fits). */
@@ -84,23 +92,20 @@ public record RobustnessResult(
     public RobustnessResult withAlarms(List<ResultAlarm> extra) {
         List<ResultAlarm> all = new java.util.ArrayList<>(alarms);
         all.addAll(extra);
-        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
-                cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, all, fit, analyses);
+        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, figures, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, all, fit, analyses, distanceUnit);
     }
 
     /** The same result with how its set-level attack was fitted. */
     public RobustnessResult withFit(SetLevelFit value) {
-        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
-                cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, alarms, value, analyses);
+        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, figures, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, alarms, value, analyses, distanceUnit);
     }
 
     /** The same result with what the analyses beyond the attack found. */
     public RobustnessResult withAnalyses(ResultAnalyses value) {
-        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, cleanDice,
-                cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, alarms, fit, value);
+        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, figures, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, alarms, fit, value, distanceUnit);
     }
 
     /** The prompt comparison, if this result has one (a set read with {@code prompt=all}). */
@@ -125,8 +130,68 @@ public record RobustnessResult(
     public RobustnessResult withSamples(List<SampleResult> values, SampleAggregates a, List<ResultAlarm> newAlarms,
             Timings newTimings) {
         return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device,
-                a.cleanDice(), a.cleanIou(), a.adversarialDice(), a.adversarialIou(), a.diceDrop(), a.iouDrop(),
-                a.maxLinf(), a.meanL2(), a.meanPsnr(), newTimings, values, List.of(), newAlarms, fit);
+                a.figures(), a.maxLinf(), a.meanL2(), a.meanPsnr(), newTimings, values, List.of(), newAlarms, fit, null, distanceUnit);
+    }
+
+    /** The registered metrics' fields in order: clean, attacked, worsening of each metric. */
+    private static Map<String, Summary> canonical(Map<String, Summary> figures) {
+        Map<String, Summary> ordered = new LinkedHashMap<>();
+        if (figures != null) {
+            for (SegmentationMetric metric : SegmentationMetrics.all()) {
+                for (String field : List.of(metric.cleanField(), metric.attackedField(), metric.worseningField())) {
+                    Summary value = figures.get(field);
+                    if (value != null) {
+                        ordered.put(field, value);
+                    }
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(ordered);
+    }
+
+    private static Map<String, Summary> overlaps(Summary cleanDice, Summary cleanIou, Summary adversarialDice,
+            Summary adversarialIou, Summary diceDrop, Summary iouDrop) {
+        Map<String, Summary> figures = new LinkedHashMap<>();
+        figures.put("cleanDice", cleanDice);
+        figures.put("cleanIou", cleanIou);
+        figures.put("adversarialDice", adversarialDice);
+        figures.put("adversarialIou", adversarialIou);
+        figures.put("diceDrop", diceDrop);
+        figures.put("iouDrop", iouDrop);
+        return figures;
+    }
+
+    /** The mean and interval of one figure ({@code cleanHd95}); empty when the file predates its metric. */
+    public Optional<Summary> figure(String field) {
+        return Optional.ofNullable(figures.get(field));
+    }
+
+    private Summary required(String field) {
+        return figure(field).orElseThrow(() -> new IllegalStateException(displayName() + " has no " + field));
+    }
+
+    public Summary cleanDice() {
+        return required("cleanDice");
+    }
+
+    public Summary cleanIou() {
+        return required("cleanIou");
+    }
+
+    public Summary adversarialDice() {
+        return required("adversarialDice");
+    }
+
+    public Summary adversarialIou() {
+        return required("adversarialIou");
+    }
+
+    public Summary diceDrop() {
+        return required("diceDrop");
+    }
+
+    public Summary iouDrop() {
+        return required("iouDrop");
     }
 
     /** The {@code n} samples with the lowest attacked Dice, worst first. */

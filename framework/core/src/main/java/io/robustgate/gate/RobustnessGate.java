@@ -3,8 +3,10 @@ package io.robustgate.gate;
 import io.robustgate.evaluation.ResultAlarm;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleResult;
+import io.robustgate.metric.SegmentationMetric;
 import io.robustgate.metric.Summary;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -96,18 +98,20 @@ public final class RobustnessGate {
                     metric.format(minimum ? limit.minimum() : limit.maximum()), context));
         }
         Summary summary = metric.summary(result).orElseThrow();
-        boolean dice = metric == GateMetric.DICE || metric == GateMetric.DICE_DROP;
-        Summary clean = dice ? result.cleanDice() : result.cleanIou();
-        Summary drop = dice ? result.diceDrop() : result.iouDrop();
+        SegmentationMetric measuredMetric = metric.measured().orElseThrow();
+        Summary clean = result.figure(measuredMetric.cleanField()).orElseThrow();
+        Summary worsening = result.figure(measuredMetric.worseningField()).orElseThrow();
         String measured = statistic == GateStatistic.MEAN ? metric.label() : metric.label() + " (95% CI bound)";
-        StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "%s: %s %.3f %s %s %.3f (clean %.3f, drop %.3f; 95%% CI %.3f–%.3f",
+        StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "%s: %s %.3f %s %s %.3f (clean %.3f, %s %.3f; 95%% CI %.3f–%.3f",
                 result.displayName(), measured, actual, minimum ? "<" : ">", metric.limitName(minimum),
-                minimum ? limit.minimum() : limit.maximum(), clean.mean(), drop.mean(), summary.ciLow(), summary.ciHigh()));
-        List<SampleResult> worst = result.worstSamples(1);
-        if (!worst.isEmpty()) {
-            message.append(String.format(Locale.ROOT, "; worst: %s %.3f", worst.get(0).imageName(),
-                    dice ? worst.get(0).adversarialDice() : worst.get(0).adversarialIou()));
-        }
+                minimum ? limit.minimum() : limit.maximum(), clean.mean(), measuredMetric.worsening().toLowerCase(Locale.ROOT),
+                worsening.mean(), summary.ciLow(), summary.ciHigh()));
+        result.samples().stream()
+                .filter(sample -> sample.figure(measuredMetric, true).isPresent())
+                .min(Comparator.comparingDouble((SampleResult sample) -> sample.figure(measuredMetric, true).get()
+                        * (measuredMetric.higherIsBetter() ? 1 : -1)))
+                .ifPresent(worst -> message.append(String.format(Locale.ROOT, "; worst: %s %.3f", worst.imageName(),
+                        worst.figure(measuredMetric, true).get())));
         message.append(')');
         return new GateViolation(result.displayName(), limit, actual, message.toString());
     }

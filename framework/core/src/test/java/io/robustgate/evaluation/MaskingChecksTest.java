@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class MaskingChecksTest {
 
-    private static final CleanPass DETERMINISTIC = new CleanPass(List.of(), List.of(), 0, 0);
+    private static final CleanPass DETERMINISTIC = new CleanPass(List.of(), List.of(), List.of(), 0, 0);
 
     @Test
     void aWeakerAttackBelowAStrongerOneAtTheSameBudgetIsAnAlarm() {
@@ -68,7 +68,7 @@ class MaskingChecksTest {
         SampleResult zero = new SampleResult("a", "a.png", "a_m.png", "p1", "head", 0.9, 0.8, 0.9, 0.8, 0, 0, 1,
                 List.of(MaskingAlarm.ZERO_GRADIENT), null, Map.of());
         SampleResult fine = new SampleResult("b", "b.png", "b_m.png", "p1", "head", 0.9, 0.8, 0.2, 0.1, 0, 0, 1);
-        List<ResultAlarm> alarms = MaskingChecks.of(List.of(zero, fine), new CleanPass(List.of(), List.of(), 0, 0.3));
+        List<ResultAlarm> alarms = MaskingChecks.of(List.of(zero, fine), new CleanPass(List.of(), List.of(), List.of(), 0, 0.3));
         assertEquals(List.of(MaskingAlarm.RANDOM_OUTPUT, MaskingAlarm.ZERO_GRADIENT), alarms.stream().map(ResultAlarm::kind).toList());
         assertEquals("zero input gradient on 1 of 2 samples (a.png)", alarms.get(1).message());
         assertTrue(alarms.get(0).message().contains("eval mode"), alarms.get(0).message());
