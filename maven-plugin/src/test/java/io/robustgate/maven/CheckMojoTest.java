@@ -70,6 +70,23 @@ class CheckMojoTest {
     }
 
     @Test
+    void aRuleOnHd95GatesWithANamedViolation() {
+        // HD95 is a registered metric: the rule names it like any other, with no plugin code of its own.
+        ResultsFile.write(results.resolve("evaluate.json"), ResultsDocument.of("maven:evaluate",
+                List.of(RecordedResults.withHd95(AttackSpec.fgsm(1 / 255f), 8, 3.0, 7.5))));
+        mojo.rules = List.of(rule("FGSM", "1/255", limit("HD95", null, "5")));
+
+        assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(log.has("WARNING", "Rule FGSM eps=1/255 violated: FGSM eps=1/255: HD95 7.500 > maxHd95 5.000 (clean 3.000, "
+                + "increase 4.500"), log.lines.toString());
+
+        mojo.rules = List.of(rule("FGSM", "1/255", limit("HD95_INCREASE", null, "5"), limit("NSD", "0.4", null)));
+        assertDoesNotThrow(mojo::execute);
+        assertTrue(log.has("INFO", "HD95 increase 4.500 ≤ maxHd95Increase 5.000"), log.lines.toString());
+    }
+
+    @Test
     void withoutHaltOnFailureViolationsOnlyWarn() {
         mojo.rules = List.of(rule("PGD", "2/255", limit("DICE", "0.80", null)));
         mojo.haltOnFailure = false;
