@@ -1,6 +1,6 @@
 """A plain PyTorch PGD loop, timed: column (c) of PerformanceComparisonBenchmark.
 
-Run by the benchmark (sample-project/src/test/java/io/robustgate/sample/PerformanceComparisonBenchmark.java)
+Run by the benchmark (benchmarks/src/test/java/io/robustgate/benchmarks/PerformanceComparisonBenchmark.java)
 with Debian's python3-torch:  /usr/bin/python3 pgd_loop_benchmark.py INPUT_DIR BATCH [BATCH ...]
 
 INPUT_DIR holds what the benchmark wrote: meta.json (model file, shapes, mean/std, eps, alpha,

@@ -1,6 +1,6 @@
 """A plain PyTorch attack loop on the real-size CLIPSeg, timed: the Python column of RealSizeBenchmark.
 
-Run by the benchmark (sample-project/src/test/java/io/robustgate/sample/RealSizeBenchmark.java) with
+Run by the benchmark (benchmarks/src/test/java/io/robustgate/benchmarks/RealSizeBenchmark.java) with
 PyTorch 2.13 from a virtual environment (make_realsize_clipseg.py says how to make one):
   ../venv213/bin/python realsize_loop_benchmark.py INPUT_DIR
 

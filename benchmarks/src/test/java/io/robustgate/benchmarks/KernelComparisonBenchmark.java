@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -24,17 +24,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where the UNet fixture's gap between libtorch 2.5.1 (DJL) and Debian's PyTorch 1.13 lies: each
- * layer kind of the UNet's top level as its own TorchScript module ({@code python/make_op_fixtures.py}),
+ * layer kind of the UNet's top level as its own TorchScript module ({@code sample-project/python/make_op_fixtures.py}),
  * timed on the same input in both builds, with no RobustGate code on either side: clone the input,
  * require its gradient, forward, backward of the output's sum, as an attack step does to each layer.
  * Both sides alternate round by round and the medians are printed; nothing is asserted on time. Run it with
- * {@code mvn -B -o test -pl sample-project -am -Pbenchmark -Dtest=KernelComparisonBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -o test -pl benchmarks -am -Pbenchmark -Dtest=KernelComparisonBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class KernelComparisonBenchmark {
 
-    private static final Path OPS = Path.of("src/test/resources/models/unet-ops");
-    private static final Path LOOP_SCRIPT = Path.of("python/op_loop_benchmark.py");
+    private static final Path OPS = SampleProject.MODELS.resolve("unet-ops");
+    private static final Path LOOP_SCRIPT = SampleProject.PYTHON.resolve("op_loop_benchmark.py");
     private static final int ITERATIONS = Integer.getInteger("benchmark.iterations", 500);
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
     private static final String THREADS = System.getProperty("ai.djl.pytorch.num_threads", "1");

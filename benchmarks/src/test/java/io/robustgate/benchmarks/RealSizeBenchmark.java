@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -32,15 +32,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What attacking a CLIPSeg of the real size costs (issue 20): the bundle of
- * {@code python/make_realsize_clipseg.py} (CIDAS/clipseg-rd64-refined's architecture with adapters,
+ * {@code sample-project/python/make_realsize_clipseg.py} (CIDAS/clipseg-rd64-refined's architecture with adapters,
  * 153 M parameters, 352x352, random weights), attacked per image through RobustGate's evaluator at
  * 1 and 2 libtorch threads: FGSM (one gradient pass), an FGSM sweep at 4 budgets, PGD-40 and the
  * default ENSEMBLE at 2/255; beside it a plain PyTorch 2.13 loop on the same inputs
- * ({@code python/realsize_loop_benchmark.py}), and the bfloat16 bundle when it was built. Prints one
+ * ({@code sample-project/python/realsize_loop_benchmark.py}), and the bfloat16 bundle when it was built. Prints one
  * Markdown table and the cost of the study's Table 1 extrapolated from it; asserts nothing about
  * time. The bundle is build output (611 MB, git-ignored), so this fails with the command that makes
  * it when it is missing. Run it from the repository root with
- * {@code mvn -B -o test -pl sample-project -am -Pbenchmark -Pskip-framework-tests -Dtest=RealSizeBenchmark
+ * {@code mvn -B -o test -pl benchmarks -am -Pbenchmark -Pskip-framework-tests -Dtest=RealSizeBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.python=$PWD/../venv213/bin/python}; a quick run adds
  * {@code -Dbenchmark.images=1 -Dbenchmark.steps=3 -Dbenchmark.ensembleSteps=2 -Dbenchmark.repeats=1}.
  */
@@ -48,10 +48,10 @@ import org.junit.jupiter.api.Test;
 class RealSizeBenchmark {
 
     static final String MAKE_COMMAND = "../venv213/bin/python sample-project/python/make_realsize_clipseg.py --bf16";
-    private static final Path BUNDLE = Path.of(System.getProperty("benchmark.bundle", "target/realsize-clipseg"));
+    private static final Path BUNDLE = Path.of(System.getProperty("benchmark.bundle", SampleProject.TARGET.resolve("realsize-clipseg").toString()));
     private static final Path BF16_BUNDLE = Path.of(System.getProperty("benchmark.bf16Bundle", BUNDLE + "-bf16"));
-    private static final Path DATA = Path.of("src/test/resources/hc18");
-    private static final Path LOOP_SCRIPT = Path.of("python/realsize_loop_benchmark.py");
+    private static final Path DATA = SampleProject.HELD_OUT;
+    private static final Path LOOP_SCRIPT = SampleProject.PYTHON.resolve("realsize_loop_benchmark.py");
     private static final int IMAGES = Integer.getInteger("benchmark.images", 2);
     private static final int STEPS = Integer.getInteger("benchmark.steps", 40);
     /** Images the ENSEMBLE attacks (0: none); at ~343 gradient passes per image it dominates the run. */
@@ -160,12 +160,12 @@ class RealSizeBenchmark {
     /**
      * bf16 through DJL, judged on the small sample model (the real-size one is unaffordable in bf16
      * here, see {@link #BF16_THREADS}): the float32 bundle and its bf16 copy from
-     * {@code python/make_bf16_sample_bundle.py}, per image at 1 thread: seconds per FGSM (one gradient
+     * {@code sample-project/python/make_bf16_sample_bundle.py}, per image at 1 thread: seconds per FGSM (one gradient
      * pass and one forward), and the clean and PGD-steps Dice of both.
      */
     @Test
     void bf16OnTheSampleModel() throws Exception {
-        Path bf16 = Path.of(System.getProperty("benchmark.sampleBf16Bundle", "target/hc18-bf16"));
+        Path bf16 = Path.of(System.getProperty("benchmark.sampleBf16Bundle", SampleProject.TARGET.resolve("hc18-bf16").toString()));
         if (!Files.isRegularFile(bf16.resolve("robustgate-model.json"))) {
             fail("no bf16 sample bundle at " + bf16.toAbsolutePath() + "; make it from the repository root with: "
                     + "../venv213/bin/python sample-project/python/make_bf16_sample_bundle.py "
@@ -176,7 +176,7 @@ class RealSizeBenchmark {
                 images, STEPS, loadAverage());
         useThreads(1);
         List<Row> rows = new ArrayList<>();
-        for (Path directory : List.of(Path.of("src/test/resources/models/hc18"), bf16)) {
+        for (Path directory : List.of(SampleProject.MODELS.resolve("hc18"), bf16)) {
             try (ModelBundle bundle = ModelBundle.load(directory, Device.cpu())) {
                 HeldOutSet set = HeldOutSet.load(DATA, "test", PromptChoice.DEFAULT).limit(images);
                 RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set, quiet());

@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * JVM memory used to reach libtorch's backward pass). Two processes run at a time, so that their
  * timing varies as on a busy CI machine. Every per-sample figure (clean and attacked Dice and IoU,
  * L∞, L2) of every process is compared with the first process's, as text. Run it with
- * {@code mvn -B -o test -pl sample-project -am -Pbenchmark -Pskip-framework-tests -Dtest=CrossProcessReproducibilityBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code mvn -B -o test -pl benchmarks -am -Pbenchmark -Pskip-framework-tests -Dtest=CrossProcessReproducibilityBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * {@code -Dreproducibility.processes=20}, {@code -Dreproducibility.model=DIR},
  * {@code -Dreproducibility.data=DIR} and {@code -Dreproducibility.samples=8} choose what runs.
  */
@@ -46,7 +46,7 @@ class CrossProcessReproducibilityBenchmark {
     private static final int PROCESSES = Integer.getInteger("reproducibility.processes", 20);
     private static final Path MODEL = Path.of(System.getProperty("reproducibility.model",
             "../framework/core/src/test/resources/golden/fixture-bundle")).toAbsolutePath();
-    private static final Path DATA = Path.of(System.getProperty("reproducibility.data", "src/test/resources/hc18"))
+    private static final Path DATA = Path.of(System.getProperty("reproducibility.data", SampleProject.HELD_OUT.toString()))
             .toAbsolutePath();
     private static final int SAMPLES = Integer.getInteger("reproducibility.samples", 8);
 

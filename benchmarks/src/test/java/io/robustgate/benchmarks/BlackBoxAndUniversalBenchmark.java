@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * The sample README's table for the two attacks that do not follow gradients per image: a universal
  * perturbation at 4, 8 and 16/255 (fitted with its defaults on half of the 48 held-out samples,
  * evaluated on the other 24) against PGD-40 on those same 24, and Square with 1000 queries against
- * PGD-40 at 4/255. Run it with {@code mvn -B test -pl sample-project -am -Pbenchmark
+ * PGD-40 at 4/255. Run it with {@code mvn -B test -pl benchmarks -am -Pbenchmark
  * -Dtest=BlackBoxAndUniversalBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Drobustgate.benchmark.squareSamples=N} measures Square on the first N samples only). It
  * asserts what holds by construction (budgets, the split), never anything about Dice or time.
@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class BlackBoxAndUniversalBenchmark {
 
-    private static final Path MODEL = Path.of("src/test/resources/models/hc18");
-    private static final Path DATA = Path.of("src/test/resources/hc18");
+    private static final Path MODEL = SampleProject.MODELS.resolve("hc18");
+    private static final Path DATA = SampleProject.HELD_OUT;
 
     @Test
     void universalAndSquareAgainstPgd() throws IOException {

@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

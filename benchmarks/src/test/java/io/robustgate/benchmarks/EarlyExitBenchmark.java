@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,15 +28,15 @@ import org.junit.jupiter.api.Test;
  * against one budget, clean pass included, each on a fresh evaluator as {@code robustgate:evaluate}
  * makes one. It asserts only what holds by construction: early exit leaves no sample's ENSEMBLE
  * Dice above its Dice without. Run it with
- * {@code mvn -B -o test -pl sample-project -am -Pbenchmark -Pskip-framework-tests -Dtest=EarlyExitBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code mvn -B -o test -pl benchmarks -am -Pbenchmark -Pskip-framework-tests -Dtest=EarlyExitBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbenchmark.samples=16}, {@code -Dbenchmark.model=DIR}, {@code -Dbenchmark.data=DIR},
  * {@code -Dbenchmark.budgets=2,8} in 1/255).
  */
 @Tag("benchmark")
 class EarlyExitBenchmark {
 
-    private static final Path MODEL = Path.of(System.getProperty("benchmark.model", "src/test/resources/models/hc18"));
-    private static final Path DATA = Path.of(System.getProperty("benchmark.data", "src/test/resources/hc18"));
+    private static final Path MODEL = Path.of(System.getProperty("benchmark.model", SampleProject.MODELS.resolve("hc18").toString()));
+    private static final Path DATA = Path.of(System.getProperty("benchmark.data", SampleProject.HELD_OUT.toString()));
     private static final int SAMPLES = Integer.getInteger("benchmark.samples", 16);
     private static final List<Integer> BUDGETS = java.util.Arrays.stream(System.getProperty("benchmark.budgets", "2,8")
             .split(",")).map(String::trim).map(Integer::valueOf).toList();

@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Prints how fast the engine attacks the sample model on this machine: the clean pass, FGSM and
  * PGD per batch size and libtorch thread count, and one full PGD-40 run. It asserts nothing about
- * time; run it with {@code mvn -B verify -pl sample-project -am -Pbenchmark}.
+ * time; run it with {@code mvn -B test -pl benchmarks -am -Pbenchmark -Dtest=AttackThroughputBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class AttackThroughputBenchmark {
 
-    private static final Path MODEL = Path.of("src/test/resources/models/hc18");
-    private static final Path DATA = Path.of("src/test/resources/hc18");
+    private static final Path MODEL = SampleProject.MODELS.resolve("hc18");
+    private static final Path DATA = SampleProject.HELD_OUT;
 
     @Test
     void printThroughput() {

@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -39,17 +39,17 @@ import org.junit.jupiter.api.Test;
 /**
  * PGD per sample-step, side by side, on the same inputs: (a) the raw limit, a PGD loop straight on
  * DJL with none of RobustGate's code; (b) RobustGate's PGD through the evaluator; (c) a plain PyTorch
- * loop ({@code python/pgd_loop_benchmark.py}, Debian's python3-torch), at batch 1, 8 and the
+ * loop ({@code sample-project/python/pgd_loop_benchmark.py}, Debian's python3-torch), at batch 1, 8 and the
  * automatic choice, for the ViT sample model and the convolutional UNet fixture. Methods and batch
  * sizes are interleaved round by round and medians printed, because the machine is shared. It
  * asserts nothing about time. Run it with
- * {@code mvn -B -o test -pl sample-project -am -Pbenchmark -Dtest=PerformanceComparisonBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -o test -pl benchmarks -am -Pbenchmark -Dtest=PerformanceComparisonBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class PerformanceComparisonBenchmark {
 
-    private static final Path DATA = Path.of("src/test/resources/hc18");
-    private static final Path LOOP_SCRIPT = Path.of("python/pgd_loop_benchmark.py");
+    private static final Path DATA = SampleProject.HELD_OUT;
+    private static final Path LOOP_SCRIPT = SampleProject.PYTHON.resolve("pgd_loop_benchmark.py");
     private static final int SAMPLES = Integer.getInteger("benchmark.samples", 16);
     private static final int STEPS = Integer.getInteger("benchmark.steps", 5);
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
@@ -67,7 +67,7 @@ class PerformanceComparisonBenchmark {
         System.out.println("| model | batch | (a) raw DJL loop ms | (b) RobustGate ms | (c) PyTorch loop ms | b/a speed | b/c speed |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
         for (String name : System.getProperty("benchmark.models", "unet,hc18").split(",")) {
-            compare(Path.of("src/test/resources/models", name), python);
+            compare(SampleProject.MODELS.resolve(name), python);
         }
         System.out.printf(Locale.ROOT, "[benchmark] peak RSS of this JVM: %d MiB%n", peakRssMib());
     }

@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * batch, so the heap does not grow with the set (held all at once, their float pixels and masks
  * would take 9.9 GB). It checks the child finishes without running out of memory and prints its
  * peak heap; nothing about time. Run it with
- * {@code mvn -B -o test -pl sample-project -am -Pbenchmark -Dtest=ManySamplesMemoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -o test -pl benchmarks -am -Pbenchmark -Dtest=ManySamplesMemoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class ManySamplesMemoryBenchmark {
@@ -45,7 +45,7 @@ class ManySamplesMemoryBenchmark {
     @Test
     void fiveThousandSamplesFitInOneGigabyteOfHeap(@TempDir Path root) throws Exception {
         writeSyntheticSet(root, SAMPLES);
-        Path model = Path.of("src/test/resources/models/large-input").toAbsolutePath();
+        Path model = SampleProject.MODELS.resolve("large-input").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "1"),
                 "-Dai.djl.pytorch.num_interop_threads=1", "-cp", System.getProperty("java.class.path"),

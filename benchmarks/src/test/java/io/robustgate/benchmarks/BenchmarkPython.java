@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * held-out images ({@code prompt=all}: p1, p2's two, p3, p4, p5, p6's two; p0 is empty), with
  * prompt transfer; then, on prompt p1, the critical budget of PGD-10 (Dice below half the clean
  * Dice, bisection to 0.5/255 up to 4/255) and the Dice-against-eps curve over 8 budgets up to
- * 4/255. Run it with {@code mvn -B test -pl sample-project -am -Pbenchmark
+ * 4/255. Run it with {@code mvn -B test -pl benchmarks -am -Pbenchmark
  * -Dtest=PromptAndCriticalBudgetBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * {@code -Drobustgate.benchmark.images=N} keeps the first N images. It asserts what holds by
  * construction (eight prompts per image, one critical budget per sample), never a Dice or a time.
@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class PromptAndCriticalBudgetBenchmark {
 
-    private static final Path MODEL = Path.of("src/test/resources/models/hc18");
-    private static final Path DATA = Path.of("src/test/resources/hc18");
+    private static final Path MODEL = SampleProject.MODELS.resolve("hc18");
+    private static final Path DATA = SampleProject.HELD_OUT;
     private static final int PROMPTS_PER_IMAGE = 8;
 
     @Test

@@ -1,4 +1,4 @@
-package io.robustgate.sample;
+package io.robustgate.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,15 +31,15 @@ import org.junit.jupiter.api.Test;
  * 2/255 (PGD-L2 at an L2 radius of 0.5): mean Dice and IoU, time, and on how many samples each
  * attack goes below PGD-40. This is the table of the sample README. It takes about half an hour
  * on two cores; run it with
- * {@code mvn -B test -pl sample-project -am -Pbenchmark -Dtest=AttackComparisonBenchmark
+ * {@code mvn -B test -pl benchmarks -am -Pbenchmark -Dtest=AttackComparisonBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. It asserts what holds by construction (the ensemble
  * is at most each member on every sample), never anything about time.
  */
 @Tag("benchmark")
 class AttackComparisonBenchmark {
 
-    private static final Path MODEL = Path.of("src/test/resources/models/hc18");
-    private static final Path DATA = Path.of("src/test/resources/hc18");
+    private static final Path MODEL = SampleProject.MODELS.resolve("hc18");
+    private static final Path DATA = SampleProject.HELD_OUT;
     private static final float EPS = 2 / 255f;
 
     @Test
