@@ -62,6 +62,9 @@ class AnalysisTablesTest {
         byte[] png = histogram.png();
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
+        // Every registered metric beyond Dice and IoU is shown, clean → attacked, without the report naming it.
+        String headline = ResultsTable.headline(result);
+        assertTrue(headline.matches(".*HD95 \\d+\\.\\d{2} → \\d+\\.\\d{2}, NSD \\d\\.\\d{3} → \\d\\.\\d{3}.*"), headline);
         String table = ResultsTable.criticalBudgetMarkdown(result);
         assertTrue(table.contains(String.format(Locale.ROOT, "median %.2f/255 over 6 samples", budget.medianCriticalEps() * 255)),
                 table);
