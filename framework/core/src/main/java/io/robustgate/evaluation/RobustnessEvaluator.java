@@ -18,10 +18,8 @@ import io.robustgate.data.PreparedSample;
 import io.robustgate.data.PreparedSamples;
 import io.robustgate.data.Sample;
 import io.robustgate.data.SamplePreparer;
-import io.robustgate.metric.MaskPair;
 import io.robustgate.metric.Overlap;
 import io.robustgate.metric.SegmentationMetrics;
-import io.robustgate.metric.PerturbationSize;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
 import io.robustgate.model.ModelManifest;
@@ -29,7 +27,6 @@ import io.robustgate.model.NativeCopy;
 import io.robustgate.model.TokenBatch;
 import io.robustgate.DisplayPath;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -375,12 +372,12 @@ public final class RobustnessEvaluator {
     }
 
     /** One result's samples, filled batch by batch, kept in the set's order. */
+    /** An attack's per-sample results in set order as batches finish, and the pictures it keeps. */
     private final class Outcomes {
         final AttackSpec spec;
         final SampleResult[] results = new SampleResult[samples.size()];
-        final List<SampleArtifacts> worst = new ArrayList<>();
+        final WorstSamples worst = new WorstSamples(options.keptWorstSamples());
         int done;
-        long nanos;
 
         Outcomes(AttackSpec spec) {
             this.spec = spec;
@@ -405,38 +402,27 @@ public final class RobustnessEvaluator {
             float[] adversarialPixels = adversarial.toFloatArray();
             List<Set<MaskingAlarm>> alarms = objective.alarms();
             List<SampleResult> added = new ArrayList<>(batch.positions.length);
+            List<SampleArtifacts> pictures = new ArrayList<>(batch.positions.length);
             for (int b = 0; b < batch.positions.length; b++) {
                 int i = batch.positions[b];
                 PreparedSample prepared = batch.prepared.get(b);
                 int size = prepared.pixels().length;
                 float[] attacked = new float[size];
                 System.arraycopy(adversarialPixels, b * size, attacked, 0, size);
-                Overlap before = cleanPass.overlaps().get(i);
-                Map<String, Double> figures = new java.util.LinkedHashMap<>(cleanPass.figures().get(i));
-                figures.putAll(SegmentationMetrics.compute(masks(prepared, predictions[b]), true));
-                PerturbationSize delta = PerturbationSize.between(prepared.pixels(), attacked);
-                Set<MaskingAlarm> sampleAlarms = alarms.get(b);
-                if (spec.eps() == 0) {
-                    sampleAlarms.remove(MaskingAlarm.LOSS_NOT_RISING); // nothing can rise in a ball of radius 0
-                }
-                results[i] = new SampleResult(prepared.sample().id(), prepared.sample().imageName(),
-                        prepared.sample().maskName(), prepared.sample().promptKey(), prepared.sample().prompt(),
-                        figures, delta.linf(), delta.l2(), delta.psnr(),
-                        List.copyOf(sampleAlarms), outcome.winners().isEmpty() ? null : outcome.winners().get(b),
-                        outcome.memberDice().isEmpty() ? Map.of() : outcome.memberDice().get(b), passes[b]);
-                added.add(results[i]);
-                worst.add(new SampleArtifacts(prepared.sample(), prepared.channels(), prepared.height(),
-                        prepared.width(), prepared.pixels(), attacked, prepared.mask(), cleanPass.predictions().get(i),
-                        predictions[b], before.dice(), results[i].adversarialDice()));
+                SampleScoring.Scored scored = SampleScoring.score(prepared, attacked, predictions[b], cleanPass, i,
+                        alarms.get(b), outcome, b, passes[b], spec.eps());
+                results[i] = scored.result();
+                added.add(scored.result());
+                pictures.add(scored.artifacts());
             }
-            keepWorst(worst);
+            worst.addAll(pictures);
             done += batch.positions.length;
             return added;
         }
     }
 
     private RobustnessResult finish(Outcomes outcomes, CleanPass cleanPass, double seconds) {
-        RobustnessResult result = assemble(outcomes.spec, outcomes.inOrder(), outcomes.worst, new Timings(cleanPass.seconds(),
+        RobustnessResult result = assemble(outcomes.spec, outcomes.inOrder(), outcomes.worst.list(), new Timings(cleanPass.seconds(),
                 seconds, samples.size() / seconds, batchSize(), options.automaticBatchSize() && options.shard().whole()));
         synchronized (history) {
             result = result.withAlarms(MaskingChecks.weakerBeatsStronger(result, history));
@@ -474,7 +460,7 @@ public final class RobustnessEvaluator {
                 for (int b = 0; b < positions.length; b++) {
                     predictions.set(positions[b], batchPredictions[b]);
                     overlaps[positions[b]] = Overlap.between(batchPredictions[b], batch.prepared.get(b).mask());
-                    figures.set(positions[b], SegmentationMetrics.compute(masks(batch.prepared.get(b), batchPredictions[b]), false));
+                    figures.set(positions[b], SegmentationMetrics.compute(SampleScoring.masks(batch.prepared.get(b), batchPredictions[b]), false));
                 }
             }
             done += positions.length;
@@ -509,22 +495,6 @@ public final class RobustnessEvaluator {
         return predictions;
     }
 
-    /**
-     * Keeps the samples with the lowest attacked Dice and those with the largest Dice drop (a sample
-     * the model never segmented well has a low attacked Dice but says little about the attack),
-     * ordered by attacked Dice.
-     */
-    private void keepWorst(List<SampleArtifacts> worst) {
-        int kept = options.keptWorstSamples();
-        List<SampleArtifacts> byDrop = new ArrayList<>(worst);
-        byDrop.sort(Comparator.comparingDouble((SampleArtifacts a) -> a.adversarialDice() - a.cleanDice()));
-        worst.sort(Comparator.comparingDouble(SampleArtifacts::adversarialDice));
-        Set<SampleArtifacts> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        keep.addAll(worst.subList(0, Math.min(kept, worst.size())));
-        keep.addAll(byDrop.subList(0, Math.min(kept, byDrop.size())));
-        worst.removeIf(a -> !keep.contains(a));
-    }
-
     private RobustnessResult assemble(AttackSpec spec, List<SampleResult> results, List<SampleArtifacts> worst,
             Timings timings) {
         SampleAggregates a = SampleAggregates.of(results, options.bootstrapSeed());
@@ -532,18 +502,6 @@ public final class RobustnessEvaluator {
                 DisplayPath.of(set.root()), set.split(), set.promptChoice().key(), bundle.device().toString(),
                 a.figures(), a.maxLinf(), a.meanL2(), a.meanPsnr(), timings, results, worst,
                 MaskingChecks.of(results, cleanPass()), null, null, set.distanceUnit());
-    }
-
-    /**
-     * A prediction against its sample's true mask, for the metrics: distances in millimetres when
-     * the held-out set gives a pixel spacing, in pixels of the model's input otherwise.
-     */
-    private static MaskPair masks(PreparedSample prepared, boolean[] prediction) {
-        if (prepared.spacing() == null) {
-            return MaskPair.inPixels(prediction, prepared.mask(), prepared.height(), prepared.width());
-        }
-        return new MaskPair(prediction, prepared.mask(), prepared.height(), prepared.width(), prepared.spacing().rows(),
-                prepared.spacing().columns(), true);
     }
 
     /** The samples at {@code positions} as native arrays in one manager. */
