@@ -3,7 +3,6 @@ package io.robustgate.evaluation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import io.robustgate.attack.Attack;
 import io.robustgate.attack.AttackObjective;
 import io.robustgate.attack.AttackOutcome;
@@ -21,7 +20,6 @@ import io.robustgate.data.SamplePreparer;
 import io.robustgate.metric.Overlap;
 import io.robustgate.metric.SegmentationMetrics;
 import io.robustgate.model.ModelBundle;
-import io.robustgate.model.ModelBundleException;
 import io.robustgate.model.ModelManifest;
 import io.robustgate.model.NativeCopy;
 import io.robustgate.model.TokenBatch;
@@ -47,6 +45,7 @@ import java.util.function.BiConsumer;
 public final class RobustnessEvaluator {
 
     private final ModelBundle bundle;
+    private final Thresholding thresholding;
     /** The whole set; a sharded evaluator attacks only {@link #samples}. */
     private final HeldOutSet set;
     private final EvaluationOptions options;
@@ -74,6 +73,7 @@ public final class RobustnessEvaluator {
      */
     private RobustnessEvaluator(ModelBundle bundle, HeldOutSet set, EvaluationOptions options, boolean emptyShardAllowed) {
         this.bundle = bundle;
+        this.thresholding = new Thresholding(bundle);
         this.set = set;
         this.options = options;
         ModelManifest.ImageSpec image = bundle.manifest().image();
@@ -356,6 +356,7 @@ public final class RobustnessEvaluator {
     private RobustnessEvaluator(RobustnessEvaluator parent, java.util.function.Predicate<Sample> keep, EvaluationOptions options) {
         Set<String> mine = parent.evaluated.stream().map(Sample::id).collect(java.util.stream.Collectors.toSet());
         this.bundle = parent.bundle;
+        this.thresholding = parent.thresholding;
         this.set = parent.set.only(s -> mine.contains(s.id()) && keep.test(s));
         this.options = options;
         this.evaluated = set.samples();
@@ -470,29 +471,9 @@ public final class RobustnessEvaluator {
                 (System.nanoTime() - start) / 1e9, repeatDifference);
     }
 
-    /** Thresholded predictions {@code sigmoid(z) > t}; NaN logits stop the run, naming the sample. */
+    /** Thresholded predictions of the samples at {@code positions}; NaN logits stop the run ({@link Thresholding}). */
     private boolean[][] predict(NDArray logits, int[] positions) {
-        float[] values = logits.toFloatArray();
-        int batch = (int) logits.getShape().get(0);
-        int pixels = values.length / batch;
-        boolean[][] predictions = new boolean[batch][pixels];
-        float threshold = (float) bundle.manifest().output().threshold();
-        try (NDArray probabilities = Activation.sigmoid(logits)) {
-            float[] p = probabilities.toFloatArray();
-            for (int b = 0; b < batch; b++) {
-                for (int j = 0; j < pixels; j++) {
-                    float z = values[b * pixels + j];
-                    if (Float.isNaN(z)) {
-                        Sample sample = evaluated.get(positions[b]);
-                        throw new ModelBundleException(bundle.directory().resolve(bundle.manifest().file()),
-                                "returned NaN logits for " + sample.imageFile() + " (prompt \""
-                                        + sample.prompt() + "\")");
-                    }
-                    predictions[b][j] = p[b * pixels + j] > threshold;
-                }
-            }
-        }
-        return predictions;
+        return thresholding.predictions(logits, java.util.Arrays.stream(positions).mapToObj(evaluated::get).toList());
     }
 
     private RobustnessResult assemble(AttackSpec spec, List<SampleResult> results, List<SampleArtifacts> worst,
