@@ -1,31 +1,10 @@
 package io.robustgate.metric;
 
 /** Dice {@code 2|P∩G|/(|P|+|G|)}; 1 when both masks are empty ({@link Overlap}). */
-public final class DiceMetric implements SegmentationMetric {
+public final class DiceMetric extends DefinedMetric {
 
-    @Override
-    public String key() {
-        return "Dice";
-    }
-
-    @Override
-    public String label() {
-        return "Dice";
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public double lowest() {
-        return 0;
-    }
-
-    @Override
-    public double highest() {
-        return 1;
+    public DiceMetric() {
+        super("Dice", "Dice", "Dice", true, 0, 1);
     }
 
     @Override

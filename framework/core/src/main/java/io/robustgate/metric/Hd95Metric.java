@@ -10,31 +10,10 @@ import java.util.Arrays;
  * al., Nature Methods 2024): both empty is a perfect 0; only one empty has no boundary to measure
  * to and takes the worst value, the image's diagonal.
  */
-public final class Hd95Metric implements SegmentationMetric {
+public final class Hd95Metric extends DefinedMetric {
 
-    @Override
-    public String key() {
-        return "Hd95";
-    }
-
-    @Override
-    public String label() {
-        return "HD95";
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return false;
-    }
-
-    @Override
-    public double lowest() {
-        return 0;
-    }
-
-    @Override
-    public double highest() {
-        return Double.POSITIVE_INFINITY;
+    public Hd95Metric() {
+        super("Hd95", "HD95", "Hd95", false, 0, Double.POSITIVE_INFINITY);
     }
 
     @Override
@@ -54,13 +33,9 @@ public final class Hd95Metric implements SegmentationMetric {
         return Math.max(percentile95(distances.predictedToTruth()), percentile95(distances.truthToPredicted()));
     }
 
-    /** numpy's default ("linear") percentile. */
     private static double percentile95(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        double position = 0.95 * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return Summary.percentile(sorted, 0.95);
     }
 }

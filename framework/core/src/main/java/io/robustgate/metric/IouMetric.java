@@ -1,36 +1,10 @@
 package io.robustgate.metric;
 
 /** IoU {@code |P∩G|/|P∪G|}; 1 when both masks are empty ({@link Overlap}). */
-public final class IouMetric implements SegmentationMetric {
+public final class IouMetric extends DefinedMetric {
 
-    @Override
-    public String key() {
-        return "Iou";
-    }
-
-    @Override
-    public String label() {
-        return "IoU";
-    }
-
-    @Override
-    public String limitStem() {
-        return "IoU";
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public double lowest() {
-        return 0;
-    }
-
-    @Override
-    public double highest() {
-        return 1;
+    public IouMetric() {
+        super("Iou", "IoU", "IoU", true, 0, 1);
     }
 
     @Override

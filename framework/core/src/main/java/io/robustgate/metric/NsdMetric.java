@@ -7,7 +7,7 @@ package io.robustgate.metric;
  * distance unit: pixels, or millimetres when the held-out set gives a pixel spacing. Empty masks
  * as Metrics Reloaded recommends: both empty is a perfect 1, only one empty the worst, 0.
  */
-public final class NsdMetric implements SegmentationMetric {
+public final class NsdMetric extends DefinedMetric {
 
     /** The default tolerance: 2 (pixels, or millimetres with a spacing), the boundary's own blur at this resolution. */
     public static final double DEFAULT_TOLERANCE = 2;
@@ -19,6 +19,7 @@ public final class NsdMetric implements SegmentationMetric {
     }
 
     public NsdMetric(double tolerance) {
+        super("Nsd", "NSD", "Nsd", true, 0, 1);
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("NSD tolerance must be finite and at least 0, was " + tolerance);
         }
@@ -27,31 +28,6 @@ public final class NsdMetric implements SegmentationMetric {
 
     public double tolerance() {
         return tolerance;
-    }
-
-    @Override
-    public String key() {
-        return "Nsd";
-    }
-
-    @Override
-    public String label() {
-        return "NSD";
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public double lowest() {
-        return 0;
-    }
-
-    @Override
-    public double highest() {
-        return 1;
     }
 
     @Override

@@ -39,7 +39,8 @@ public record Summary(double mean, double std, double ciLow, double ciHigh, int 
         return new Summary(mean, std, percentile(means, 0.025), percentile(means, 0.975), n);
     }
 
-    private static double percentile(double[] sorted, double q) {
+    /** numpy's default ("linear") percentile of sorted values, {@code q} in [0,1]. */
+    static double percentile(double[] sorted, double q) {
         double position = q * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);
