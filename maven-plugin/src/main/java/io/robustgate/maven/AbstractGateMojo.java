@@ -72,8 +72,15 @@ public abstract class AbstractGateMojo extends AbstractMojo {
     /** When this build started; results written before it are stale. Set directly by unit tests. */
     Instant buildStart;
 
+    /**
+     * The {@code <attacks>} of {@code evaluate}, when configured at plugin level: an attack's
+     * {@code <limits>} gate its results as a rule for each of its budgets.
+     */
+    @Parameter
+    List<AttackConfiguration> attacks;
+
     boolean hasRules() {
-        return rules != null && !rules.isEmpty();
+        return rules != null && !rules.isEmpty() || attacks != null && attacks.stream().anyMatch(AttackConfiguration::hasLimits);
     }
 
     /** The configured rules, validated; every problem names its parameter, e.g. {@code rules[0].limits[1].metric}. */
@@ -83,6 +90,11 @@ public abstract class AbstractGateMojo extends AbstractMojo {
         if (rules != null) {
             for (int i = 0; i < rules.size(); i++) {
                 gateRules.add(rules.get(i).toRule("rules[" + i + "]"));
+            }
+        }
+        for (int i = 0; attacks != null && i < attacks.size(); i++) {
+            if (attacks.get(i).hasLimits()) {
+                gateRules.addAll(attacks.get(i).configured("attacks[" + i + "]").rules());
             }
         }
         return new RuleCheck(gateRules, statistic);
