@@ -1,6 +1,8 @@
 package io.robustgate.maven;
 
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.configuration.OptionMap;
+import io.robustgate.configuration.OptionValues;
 import io.robustgate.gate.GateRule;
 import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.RuleCheck;
@@ -85,7 +87,12 @@ public abstract class AbstractGateMojo extends AbstractMojo {
 
     /** The configured rules, validated; every problem names its parameter, e.g. {@code rules[0].limits[1].metric}. */
     RuleCheck ruleCheck() throws MojoExecutionException {
-        GateStatistic statistic = ConfigurationEnums.parse("gateOn", gateOn, GateStatistic.class);
+        GateStatistic statistic;
+        try {
+            statistic = OptionValues.constant(OptionMap.path("").put("gateOn", gateOn), "gateOn", GateStatistic.class);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         List<GateRule> gateRules = new ArrayList<>();
         if (rules != null) {
             for (int i = 0; i < rules.size(); i++) {

@@ -28,7 +28,7 @@ public final class OptionMap {
         this.separator = separator;
     }
 
-    /** A POM or YAML entry: options are named {@code label.option}. */
+    /** A POM or YAML entry: options are named {@code label.option}; with an empty label, the top level ({@code gateOn}). */
     public static OptionMap path(String label) {
         return new OptionMap(label, ".");
     }
@@ -91,7 +91,8 @@ public final class OptionMap {
 
     /** How messages name an option: {@code attacks[1].eps}, {@code @AdversarialRobustness on T#m: minDice}. */
     public String name(String key) {
-        return label + separator + writtenAs.getOrDefault(key, key);
+        String written = writtenAs.getOrDefault(key, key);
+        return label.isEmpty() ? written : label + separator + written;
     }
 
     /** A problem with one option: {@code attacks[1].eps: …}. */
@@ -101,7 +102,7 @@ public final class OptionMap {
 
     /** A problem with the entry as a whole: {@code attacks[1]: …}. */
     public ConfigurationProblem problem(String message) {
-        return new ConfigurationProblem(label + ": " + message);
+        return new ConfigurationProblem(label.isEmpty() ? message : label + ": " + message);
     }
 
     @Override

@@ -26,16 +26,9 @@ public final class OptionValues {
     public static double limitValue(OptionMap options, String key) {
         String text = options.get(key);
         try {
-            int slash = text.indexOf('/');
-            if (slash < 0) {
-                return Double.parseDouble(text);
-            }
-            double denominator = Double.parseDouble(text.substring(slash + 1).trim());
-            if (denominator == 0) {
-                throw new NumberFormatException("division by zero");
-            }
-            return Double.parseDouble(text.substring(0, slash).trim()) / denominator;
-        } catch (NumberFormatException e) {
+            // A fraction is read as budgets are (a float), so that 2/255 meets a recorded budget exactly.
+            return text.indexOf('/') < 0 ? Double.parseDouble(text) : EpsFormat.parse(text);
+        } catch (IllegalArgumentException e) {
             throw options.problem(key, "'" + text + "' is not a number");
         }
     }
