@@ -141,6 +141,31 @@ final class ConfigNode {
         return values;
     }
 
+    /** This map's own scalar keys (not {@code nested}) as core's option map, named by this node's path. */
+    io.robustgate.configuration.OptionMap options(Set<String> nested) {
+        requireObject();
+        io.robustgate.configuration.OptionMap options = io.robustgate.configuration.OptionMap.path(path);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!nested.contains(name)) {
+                ConfigNode value = child(name);
+                // A YAML list of scalars (eps: [1/255, 2/255]) is the comma list of the other front-ends.
+                options.put(name, value.isList() ? String.join(",", value.items().stream().map(ConfigNode::scalar).toList())
+                        : value.scalar());
+            }
+        }
+        return options;
+    }
+
+    /** Core's message, with this file's name in front, as every other problem of the file. */
+    ConfigurationException problem(io.robustgate.configuration.ConfigurationProblem problem) {
+        return new ConfigurationException(file, problem.getMessage(), problem);
+    }
+
+    boolean isMap() {
+        return node != null && node.isObject();
+    }
+
     boolean isList() {
         return node != null && node.isArray();
     }

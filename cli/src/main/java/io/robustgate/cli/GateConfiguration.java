@@ -5,6 +5,9 @@ import io.robustgate.evaluation.EvaluationOptions;
 
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.DuplicateAttacks;
+import io.robustgate.configuration.ConfigurationProblem;
+import io.robustgate.configuration.ConfiguredAttack;
+import io.robustgate.configuration.OptionValues;
 import io.robustgate.gate.GateRule;
 import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.RuleCheck;
@@ -61,12 +64,14 @@ record GateConfiguration(Path file, Path model, Path dataset, String split, Stri
         List<AttackSpec> attacks = new ArrayList<>();
         List<Analyses> attackAnalyses = new ArrayList<>();
         List<DuplicateAttacks.Entry> entries = new ArrayList<>();
+        List<GateRule> attackRules = new ArrayList<>();
         for (ConfigNode entry : root.list("attacks")) {
-            List<AttackSpec> specs = AttackEntry.specs(entry);
+            ConfiguredAttack configured = AttackEntry.read(entry);
+            List<AttackSpec> specs = configured.specs();
             attacks.addAll(specs);
-            Analyses analyses = AttackEntry.analyses(entry);
-            specs.forEach(spec -> attackAnalyses.add(analyses));
+            specs.forEach(spec -> attackAnalyses.add(configured.analyses()));
             specs.forEach(spec -> entries.add(new DuplicateAttacks.Entry(entry.path(), spec)));
+            attackRules.addAll(configured.rules());
         }
         try {
             DuplicateAttacks.refuse(entries);
@@ -77,7 +82,16 @@ record GateConfiguration(Path file, Path model, Path dataset, String split, Stri
         for (ConfigNode entry : root.list("rules")) {
             rules.add(RuleEntry.rule(entry));
         }
-        GateStatistic gateOn = root.has("gateOn") ? Enums.parse(root.child("gateOn"), GateStatistic.class) : GateStatistic.MEAN;
+        // An attack's own limits gate its results as a rule per budget, after the rules written as such.
+        rules.addAll(attackRules);
+        GateStatistic gateOn;
+        try {
+            gateOn = root.has("gateOn") ? OptionValues.constant(
+                    io.robustgate.configuration.OptionMap.path("").put("gateOn", root.child("gateOn").scalar()), "gateOn", GateStatistic.class)
+                    : GateStatistic.MEAN;
+        } catch (ConfigurationProblem e) {
+            throw root.problem(e);
+        }
         boolean haltOnFailure = root.bool("haltOnFailure", true);
         return new GateConfiguration(root.file(), model, dataset, split, prompt, device, batchSize, sampleLimit,
                 torchThreads, resultsDirectory, resultsFile, reportDirectory, List.copyOf(attacks), List.copyOf(rules),

@@ -69,6 +69,29 @@ class CliBadInputTest {
     }
 
     @Test
+    void aLimitByNameGatesInARuleAndOnTheAttackItself() throws IOException {
+        String plausible = "\"adversarialDice\": {\"mean\": 0.8, \"std\": 0.1, \"ciLow\": 0.7, \"ciHigh\": 0.9, \"n\": 2},";
+        for (String yaml : new String[] {"rules: [{attack: FGSM, eps: 1/255, limits: {maxDiceDrop: 0.01}}]\n",
+                "attacks: [{type: FGSM, eps: 1/255, limits: {maxDiceDrop: 0.01}}]\n"}) {
+            Path file = config(yaml);
+            results("3", plausible);
+            StringWriter out = new StringWriter();
+            CommandLine commandLine = RobustGateCli.commandLine();
+            commandLine.setOut(new PrintWriter(out, true));
+            StringWriter err = new StringWriter();
+            commandLine.setErr(new PrintWriter(err, true));
+            int exit = commandLine.execute("check", "-c", file.toString());
+            assertEquals(ExitCode.GATE_FAILED, exit, yaml + out + err);
+            assertEquals(java.util.List.of(io.robustgate.gate.Limit.maximum(io.robustgate.gate.GateMetric.DICE_DROP, 0.01)),
+                    ConfigFile.read(file).rules().get(0).limits(), yaml);
+        }
+        Run unknown = cli("check", "-c", config("rules: [{attack: FGSM, limits: {maxAccuracy: 0.1}}]\n").toString());
+        assertEquals(ExitCode.BAD_CONFIGURATION, unknown.exit(), unknown.err());
+        assertTrue(unknown.err().contains("rules[0].limits.maxAccuracy: 'maxAccuracy' is not a limit: use one of minDice, maxDice,"),
+                unknown.err());
+    }
+
+    @Test
     void checkRefusesAMeanDiceOfSevenAndAHalf() throws IOException {
         Path yaml = config(RULES);
         Path file = results("3", "\"adversarialDice\": {\"mean\": 7.5, \"std\": 0.1, \"ciLow\": 0.7, \"ciHigh\": 0.9, \"n\": 2},");

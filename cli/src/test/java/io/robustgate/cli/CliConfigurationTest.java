@@ -136,7 +136,7 @@ class CliConfigurationTest {
         assertProblem("attacks[0].eps: -1/255 is not a positive budget", """
                 attacks: [{type: FGSM, eps: -1/255}]
                 """);
-        assertProblem("attacks[0]: steps is given both as a key of the attack and under options", """
+        assertProblem("attacks[0]: steps is given twice: as attacks[0].steps and as attacks[0].options.steps", """
                 attacks: [{type: PGD, eps: 2/255, steps: 5, options: {steps: 10}}]
                 """);
         assertProblem("rules[0].limits[0].metric: 'DICEY' is unknown: use one of ", """

@@ -1,6 +1,8 @@
 package io.robustgate.maven;
 
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.configuration.OptionMap;
+import io.robustgate.configuration.OptionValues;
 import io.robustgate.gate.GateRule;
 import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.RuleCheck;
@@ -72,17 +74,34 @@ public abstract class AbstractGateMojo extends AbstractMojo {
     /** When this build started; results written before it are stale. Set directly by unit tests. */
     Instant buildStart;
 
+    /**
+     * The {@code <attacks>} of {@code evaluate}, when configured at plugin level: an attack's
+     * {@code <limits>} gate its results as a rule for each of its budgets.
+     */
+    @Parameter
+    List<AttackConfiguration> attacks;
+
     boolean hasRules() {
-        return rules != null && !rules.isEmpty();
+        return rules != null && !rules.isEmpty() || attacks != null && attacks.stream().anyMatch(AttackConfiguration::hasLimits);
     }
 
     /** The configured rules, validated; every problem names its parameter, e.g. {@code rules[0].limits[1].metric}. */
     RuleCheck ruleCheck() throws MojoExecutionException {
-        GateStatistic statistic = ConfigurationEnums.parse("gateOn", gateOn, GateStatistic.class);
+        GateStatistic statistic;
+        try {
+            statistic = OptionValues.constant(OptionMap.path("").put("gateOn", gateOn), "gateOn", GateStatistic.class);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         List<GateRule> gateRules = new ArrayList<>();
         if (rules != null) {
             for (int i = 0; i < rules.size(); i++) {
                 gateRules.add(rules.get(i).toRule("rules[" + i + "]"));
+            }
+        }
+        for (int i = 0; attacks != null && i < attacks.size(); i++) {
+            if (attacks.get(i).hasLimits()) {
+                gateRules.addAll(attacks.get(i).configured("attacks[" + i + "]").rules());
             }
         }
         return new RuleCheck(gateRules, statistic);

@@ -1,12 +1,10 @@
 package io.robustgate.maven;
 
-import io.robustgate.attack.AttackDefinition;
-import io.robustgate.attack.AttackRegistry;
 import io.robustgate.attack.AttackSpec;
-import io.robustgate.attack.BudgetSpace;
+import io.robustgate.configuration.AttackOptions;
+import io.robustgate.configuration.ConfiguredAttack;
+import io.robustgate.configuration.OptionMap;
 import io.robustgate.evaluation.Analyses;
-import io.robustgate.evaluation.CriticalThreshold;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,10 @@ import org.apache.maven.plugin.MojoExecutionException;
  *
  * <p>The analyses around the attack are elements of their own: {@code <promptTransfer>true</promptTransfer>},
  * {@code <criticalDice>0.5</criticalDice>} or {@code <criticalFraction>0.5</criticalFraction>} with
- * {@code <criticalStep>0.5/255</criticalStep>}, and {@code <curvePoints>8</curvePoints>}.
+ * {@code <criticalStep>0.5/255</criticalStep>}, and {@code <curvePoints>8</curvePoints>}. Limits by
+ * name in {@code <limits>} ({@code <maxDiceDrop>0.10</maxDiceDrop>}) gate the attack's results in
+ * {@code check} and {@code report}, as a rule for each of its budgets. Everything is read by
+ * {@link AttackOptions}, the parser the annotation and the YAML share.
  */
 public class AttackConfiguration {
 
@@ -34,6 +35,7 @@ public class AttackConfiguration {
     private String criticalFraction;
     private String criticalStep;
     private String curvePoints;
+    private Map<String, String> limits;
 
     public void setType(String type) {
         this.type = type;
@@ -96,88 +98,49 @@ public class AttackConfiguration {
         this.curvePoints = curvePoints;
     }
 
-    /** What is measured around the attack at each of its budgets; {@code path} prefixes every message. */
-    Analyses toAnalyses(String path) throws MojoExecutionException {
-        if (present(criticalDice) && present(criticalFraction)) {
-            throw new MojoExecutionException(path + ": give <criticalDice> (an absolute Dice) or <criticalFraction> "
-                    + "(of the clean Dice), not both");
-        }
-        try {
-            CriticalThreshold critical = present(criticalDice)
-                    ? CriticalThreshold.absolute(number(path + ".criticalDice", criticalDice))
-                    : present(criticalFraction)
-                            ? CriticalThreshold.fractionOfClean(number(path + ".criticalFraction", criticalFraction))
-                            : null;
-            float step = present(criticalStep) ? EpsParameter.parse(path + ".criticalStep", criticalStep)
-                    : Analyses.DEFAULT_CRITICAL_STEP;
-            int points = 0;
-            if (present(curvePoints)) {
-                try {
-                    points = Integer.parseInt(curvePoints.trim());
-                } catch (NumberFormatException e) {
-                    throw new MojoExecutionException(path + ".curvePoints: '" + curvePoints.trim() + "' is not a whole number");
-                }
-            }
-            boolean transfer = false;
-            if (present(promptTransfer)) {
-                String text = promptTransfer.trim();
-                if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-                    throw new MojoExecutionException(path + ".promptTransfer: '" + text + "' is not true or false");
-                }
-                transfer = Boolean.parseBoolean(text);
-            }
-            return new Analyses(transfer, critical, step, points);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(path + ": " + e.getMessage(), e);
-        }
+    /** {@code <limits><minDice>0.80</minDice><maxHd95>12.5</maxHd95></limits>}: any limit name, gated by {@code check}. */
+    public void setLimits(Map<String, String> limits) {
+        this.limits = limits;
     }
 
-    private static boolean present(String text) {
-        return text != null && !text.isBlank();
+    boolean hasLimits() {
+        return limits != null && !limits.isEmpty();
     }
 
-    private static double number(String path, String text) throws MojoExecutionException {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new MojoExecutionException(path + ": '" + text.trim() + "' is not a number");
-        }
-    }
-
-    /** One spec per budget; {@code path} (e.g. {@code attacks[1]}) prefixes every message. */
-    List<AttackSpec> toSpecs(String path) throws MojoExecutionException {
-        if (type == null || type.isBlank()) {
-            throw new MojoExecutionException(path + ".type is missing: name an attack, e.g. <type>APGD</type>");
-        }
-        List<Float> budgets = EpsParameter.parseList(path + ".eps", eps);
-        Map<String, Object> all = new LinkedHashMap<>(shorthand);
+    /** The POM's elements as the settings every front-end shares; {@code path} (e.g. {@code attacks[1]}) names them. */
+    OptionMap toOptions(String path) {
+        OptionMap map = OptionMap.path(path);
+        map.put("type", type);
+        map.put("eps", eps);
+        shorthand.forEach(map::put);
         if (options != null) {
-            for (Map.Entry<String, String> option : options.entrySet()) {
-                if (all.put(option.getKey(), option.getValue()) != null) {
-                    throw new MojoExecutionException(path + ": " + option.getKey()
-                            + " is given both as <" + option.getKey() + "> and in <options>");
-                }
-            }
+            options.forEach((name, value) -> map.put(AttackOptions.OPTION_PREFIX + name, value, "options." + name));
         }
-        AttackDefinition definition;
+        map.put("promptTransfer", promptTransfer);
+        map.put("criticalDice", criticalDice);
+        map.put("criticalFraction", criticalFraction);
+        map.put("criticalStep", criticalStep);
+        map.put("curvePoints", curvePoints);
+        map.putAll(limits, "limits.");
+        return map;
+    }
+
+    /** The attack read by the one parser of core; every message names {@code path} and the element. */
+    ConfiguredAttack configured(String path) throws MojoExecutionException {
         try {
-            definition = AttackRegistry.current().require(type);
+            return AttackOptions.parse(toOptions(path));
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(path + ".type: " + e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage(), e);
         }
-        List<AttackSpec> specs = new ArrayList<>();
-        for (float budget : budgets) {
-            try {
-                definition.threatModel().validate(budget, BudgetSpace.PIXEL);
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException(path + ".eps: " + definition.name() + ": " + e.getMessage(), e);
-            }
-            try {
-                specs.add(AttackSpec.of(definition, budget, all));
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException(path + ": " + e.getMessage(), e);
-            }
-        }
-        return specs;
+    }
+
+    /** What is measured around the attack at each of its budgets. */
+    Analyses toAnalyses(String path) throws MojoExecutionException {
+        return configured(path).analyses();
+    }
+
+    /** One spec per budget. */
+    List<AttackSpec> toSpecs(String path) throws MojoExecutionException {
+        return configured(path).specs();
     }
 }

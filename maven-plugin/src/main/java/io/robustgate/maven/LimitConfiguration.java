@@ -1,10 +1,11 @@
 package io.robustgate.maven;
 
-import io.robustgate.gate.GateMetric;
+import io.robustgate.configuration.LimitOptions;
+import io.robustgate.configuration.OptionMap;
 import io.robustgate.gate.Limit;
 import org.apache.maven.plugin.MojoExecutionException;
 
-/** One {@code <limit>} of a rule: a metric and a minimum, a maximum or both. */
+/** One {@code <limit>} of a rule: a metric (any the registry knows) and a minimum, a maximum or both; read by {@link LimitOptions}. */
 public class LimitConfiguration {
 
     private String metric;
@@ -23,42 +24,17 @@ public class LimitConfiguration {
         this.maximum = maximum;
     }
 
-    Limit toLimit(String path) throws MojoExecutionException {
-        if (metric == null || metric.isBlank()) {
-            throw new MojoExecutionException(path + ".metric is missing: use one of " + GateMetric.names());
-        }
-        GateMetric gateMetric = GateMetric.parse(metric).orElseThrow(() -> new MojoExecutionException(
-                path + ".metric: '" + metric.trim() + "' is unknown: use one of " + GateMetric.names()));
-        Double min = bound(path + ".minimum", minimum, gateMetric);
-        Double max = bound(path + ".maximum", maximum, gateMetric);
-        if (min == null && max == null) {
-            throw new MojoExecutionException(path + ": a limit on " + gateMetric + " needs a <minimum>, a <maximum> or both");
-        }
-        if (min != null && max != null && min > max) {
-            throw new MojoExecutionException(path + ": minimum " + min + " is above maximum " + max);
-        }
-        return new Limit(gateMetric, min, max);
+    /** The limit's elements as an option map for the parser every front-end shares. */
+    OptionMap toOptions(OptionMap rule, int index) {
+        return rule.nested("limits[" + index + "]").put("metric", metric).put("minimum", minimum).put("maximum", maximum);
     }
 
-    /**
-     * A bound within the metric's range ({@link GateMetric#limitProblem}, the rule the YAML and the
-     * annotation share); a budget (the median critical eps) may be written as {@code 2/255}.
-     */
-    private static Double bound(String path, String text, GateMetric metric) throws MojoExecutionException {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        double value;
+    Limit toLimit(String path) throws MojoExecutionException {
         try {
-            value = metric.isBudget() ? io.robustgate.attack.EpsFormat.parse(text) : Double.parseDouble(text.trim());
+            return LimitOptions.entry(OptionMap.path(path).put("metric", metric).put("minimum", minimum)
+                    .put("maximum", maximum));
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(path + ": '" + text.trim() + "' is not a number"
-                    + (metric.isBudget() ? " or a budget such as 2/255" : ""));
+            throw new MojoExecutionException(e.getMessage(), e);
         }
-        java.util.Optional<String> problem = metric.limitProblem(value);
-        if (problem.isPresent()) {
-            throw new MojoExecutionException(path + ": " + text.trim() + " " + problem.get());
-        }
-        return value;
     }
 }

@@ -1,14 +1,18 @@
 package io.robustgate.maven;
 
 import io.robustgate.gate.GateRule;
-import io.robustgate.gate.Limit;
+import io.robustgate.configuration.OptionMap;
+import io.robustgate.configuration.RuleOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * One {@code <rule>} of {@code robustgate:check} and {@code robustgate:report}: the attack, an
- * optional budget (absent: every budget of that attack) and its limits.
+ * optional budget (absent: every budget of that attack) and its limits: {@code <limits>} of
+ * {@code <limit>} entries (metric, minimum, maximum) and {@code <limitsByName>} by limit name
+ * ({@code <maxHd95>12.5</maxHd95>}); read by {@link RuleOptions}, the parser the YAML shares.
  */
 public class RuleConfiguration {
 
@@ -16,6 +20,7 @@ public class RuleConfiguration {
     private String eps;
     private List<LimitConfiguration> limits;
     private boolean failOnAlarms;
+    private Map<String, String> limitsByName;
 
     public void setAttack(String attack) {
         this.attack = attack;
@@ -34,22 +39,25 @@ public class RuleConfiguration {
         this.failOnAlarms = failOnAlarms;
     }
 
+    /** {@code <limitsByName><minDice>0.80</minDice><maxHd95>12.5</maxHd95></limitsByName>}: any limit name. */
+    public void setLimitsByName(Map<String, String> limitsByName) {
+        this.limitsByName = limitsByName;
+    }
+
     GateRule toRule(String path) throws MojoExecutionException {
-        if (attack == null || attack.isBlank()) {
-            throw new MojoExecutionException(path + ".attack is missing: name the attack the rule gates, e.g. <attack>PGD</attack>");
-        }
-        Float budget = eps == null || eps.isBlank() ? null : EpsParameter.parse(path + ".eps", eps);
-        if (limits == null || limits.isEmpty()) {
-            throw new MojoExecutionException(path + ".limits: a rule needs at least one <limit>");
-        }
-        List<Limit> converted = new ArrayList<>();
-        for (int i = 0; i < limits.size(); i++) {
-            converted.add(limits.get(i).toLimit(path + ".limits[" + i + "]"));
+        OptionMap rule = OptionMap.path(path).put("attack", attack).put("eps", eps);
+        if (failOnAlarms) {
+            rule.put("failOnAlarms", "true");
         }
         try {
-            return new GateRule(attack.trim(), budget, converted, failOnAlarms);
+            rule.putAll(limitsByName, "limitsByName.");
+            List<OptionMap> entries = new ArrayList<>();
+            for (int i = 0; limits != null && i < limits.size(); i++) {
+                entries.add(limits.get(i).toOptions(rule, i));
+            }
+            return RuleOptions.parse(rule, entries);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(path + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 }

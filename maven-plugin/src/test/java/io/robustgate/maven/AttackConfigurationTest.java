@@ -74,7 +74,7 @@ class AttackConfigurationTest {
         AttackConfiguration both = attack("APGD", "2/255");
         both.setSteps("10");
         both.setOptions(java.util.Map.of("steps", "20"));
-        assertEquals("attacks[0]: steps is given both as <steps> and in <options>",
+        assertEquals("attacks[0]: steps is given twice: as attacks[0].steps and as attacks[0].options.steps",
                 assertThrows(MojoExecutionException.class, () -> both.toSpecs("attacks[0]")).getMessage());
 
         AttackConfiguration unknown = attack("APGD", "2/255");
@@ -118,7 +118,7 @@ class AttackConfigurationTest {
 
         MojoExecutionException missing = assertThrows(MojoExecutionException.class,
                 () -> attack(null, "2/255").toSpecs("attacks[3]"));
-        assertEquals("attacks[3].type is missing: name an attack, e.g. <type>APGD</type>", missing.getMessage());
+        assertEquals("attacks[3].type is missing: name an attack, e.g. PGD", missing.getMessage());
     }
 
     @Test
@@ -171,7 +171,7 @@ class AttackConfigurationTest {
         both.setCriticalDice("0.5");
         both.setCriticalFraction("0.5");
         assertTrue(assertThrows(MojoExecutionException.class, () -> both.toAnalyses("attacks[2]")).getMessage()
-                .startsWith("attacks[2]: give <criticalDice>"));
+                .startsWith("attacks[2]: give criticalDice"));
         AttackConfiguration outside = attack("PGD", "2/255");
         outside.setCriticalDice("1.5");
         assertTrue(assertThrows(MojoExecutionException.class, () -> outside.toAnalyses("attacks[1]")).getMessage()

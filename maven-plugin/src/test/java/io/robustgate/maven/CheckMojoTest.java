@@ -108,6 +108,20 @@ class CheckMojoTest {
     }
 
     @Test
+    void anAttacksLimitsByNameGateItsResultsWithoutARule() {
+        mojo.rules = null;
+        AttackConfiguration pgd = new AttackConfiguration();
+        pgd.setType("PGD");
+        pgd.setEps("2/255");
+        pgd.setLimits(java.util.Map.of("maxDiceDrop", "0.05"));
+        mojo.attacks = List.of(pgd);
+
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(log.has("WARNING", "Rule PGD eps=2/255 violated: PGD eps=2/255 steps=40: Dice drop 0.290 > maxDiceDrop 0.050"),
+                log.lines.toString());
+    }
+
+    @Test
     void configurationErrorsNameTheParameter() {
         mojo.rules = null;
         assertTrue(assertThrows(MojoExecutionException.class, mojo::execute).getMessage()

@@ -51,8 +51,27 @@ class RuleConfigurationTest {
                 Limit.minimum(GateMetric.MEDIAN_CRITICAL_EPS, 1 / 255f), Limit.minimum(GateMetric.CURVE_AREA, 0.25)),
                 rule.limits());
         MojoExecutionException error = assertThrows(MojoExecutionException.class,
-                () -> rule("PGD", null, limit("CURVE_AREA", "1/4", null)).toRule("rules[0]"));
-        assertTrue(error.getMessage().contains("rules[0].limits[0].minimum: '1/4' is not a number"), error.getMessage());
+                () -> rule("PGD", null, limit("CURVE_AREA", "1/x", null)).toRule("rules[0]"));
+        assertTrue(error.getMessage().contains("rules[0].limits[0].minimum: '1/x' is not a number"), error.getMessage());
+        // Every limit may be written as a fraction, as budgets are: one reading for every metric.
+        assertEquals(List.of(Limit.minimum(GateMetric.CURVE_AREA, 0.25)),
+                rule("PGD", null, limit("CURVE_AREA", "1/4", null)).toRule("rules[0]").limits());
+    }
+
+    @Test
+    void limitsByNameTakeAnyLimitNameTheMetricsKnow() throws Exception {
+        RuleConfiguration rule = rule("PGD", "2/255", limit("DICE", "0.80", null));
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (GateMetric metric : GateMetric.values()) {
+            byName.put(metric.limitName(false), "1");
+        }
+        rule.setLimitsByName(byName);
+        List<Limit> limits = rule.toRule("rules[0]").limits();
+        assertEquals(1 + GateMetric.values().length, limits.size());
+        rule.setLimitsByName(java.util.Map.of("maxAccuracy", "0.1"));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> rule.toRule("rules[0]"));
+        assertTrue(e.getMessage().startsWith("rules[0].limitsByName.maxAccuracy: 'maxAccuracy' is not a limit: use one of minDice,"),
+                e.getMessage());
     }
 
     @Test
@@ -73,7 +92,7 @@ class RuleConfigurationTest {
 
     @Test
     void limitNeedsABoundThatIsAFraction() {
-        assertEquals("rules[2].limits[0]: a limit on DICE needs a <minimum>, a <maximum> or both",
+        assertEquals("rules[2].limits[0]: a limit on DICE needs a minimum, a maximum or both",
                 assertThrows(MojoExecutionException.class,
                         () -> rule("PGD", null, limit("DICE", null, null)).toRule("rules[2]")).getMessage());
         assertEquals("rules[0].limits[0].minimum: '0,8' is not a number",
@@ -106,10 +125,10 @@ class RuleConfigurationTest {
 
     @Test
     void ruleNeedsAnAttackAndLimitsAndASaneBudget() {
-        assertEquals("rules[0].attack is missing: name the attack the rule gates, e.g. <attack>PGD</attack>",
+        assertEquals("rules[0].attack is missing: name the attack the rule gates, e.g. PGD",
                 assertThrows(MojoExecutionException.class,
                         () -> rule(null, "2/255", limit("DICE", "0.8", null)).toRule("rules[0]")).getMessage());
-        assertEquals("rules[1].limits: a rule needs at least one <limit>",
+        assertEquals("rules[1].limits: a rule needs at least one limit, e.g. minDice 0.80 or a metric DICE with minimum 0.80",
                 assertThrows(MojoExecutionException.class, () -> rule("PGD", "2/255").toRule("rules[1]")).getMessage());
         assertEquals("rules[0]: rule for PGD: eps must lie in [0,1] but is 2.0",
                 assertThrows(MojoExecutionException.class,

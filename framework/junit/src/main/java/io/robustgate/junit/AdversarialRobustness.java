@@ -108,6 +108,14 @@ public @interface AdversarialRobustness {
     /** Lower limit on the curve's area normalised to [0,1] (needs curvePoints). */
     double minCurveArea() default Double.NaN;
 
+    /**
+     * Limits by name, {@code "name = value"}: any limit name of a registered metric, e.g.
+     * {@code limits = {"maxDiceDrop = 0.05", "maxHd95 = 12.5"}}, so that a metric without an attribute
+     * of its own is gated too. The same names as the POM's and the YAML's {@code limits}; an entry and
+     * an attribute for the same limit fail the test's configuration.
+     */
+    String[] limits() default {};
+
     /** Gate the mean, or the pessimistic end of its bootstrap 95% interval. */
     GateStatistic gateOn() default GateStatistic.MEAN;
 

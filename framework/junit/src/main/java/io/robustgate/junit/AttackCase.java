@@ -3,15 +3,15 @@ package io.robustgate.junit;
 import io.robustgate.attack.AttackOptionsText;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.evaluation.Analyses;
-import io.robustgate.evaluation.CriticalThreshold;
-import io.robustgate.gate.GateMetric;
-import io.robustgate.gate.Limit;
+import io.robustgate.configuration.AttackOptions;
+import io.robustgate.configuration.ConfigurationProblem;
+import io.robustgate.configuration.ConfiguredAttack;
+import io.robustgate.configuration.LimitOptions;
+import io.robustgate.configuration.OptionMap;
 import io.robustgate.gate.RobustnessGate;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -44,80 +44,83 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
             throw new ExtensionConfigurationException(where + ": steps must be 0 (the attack's default) or more but is "
                     + annotation.steps());
         }
-        RobustnessGate gate = new RobustnessGate(limits(annotation, where), annotation.gateOn(), annotation.failOnAlarms());
-        Analyses analyses;
+        ConfiguredAttack configured;
         try {
-            analyses = analyses(annotation);
+            configured = AttackOptions.parse(options(annotation, where));
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(e.getMessage(), e);
         }
+        RobustnessGate gate = configured.gate(annotation.gateOn());
+        String namePattern = InvocationName.validated(annotation.name(), where);
         List<AttackCase> cases = new ArrayList<>();
-        for (float eps : annotation.eps()) {
-            AttackSpec spec;
-            try {
-                Map<String, Object> options = new LinkedHashMap<>();
-                if (annotation.steps() > 0) {
-                    options.put("steps", annotation.steps());
-                }
-                AttackOptionsText.parse(annotation.options()).forEach((name, value) -> {
-                    if (options.put(name, value) != null) {
-                        throw new IllegalArgumentException("steps is given both as an attribute and as an option");
-                    }
-                });
-                spec = AttackSpec.of(annotation.attack(), eps, options);
-            } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
-            }
-            cases.add(new AttackCase(spec, gate, annotation.prompt().trim(), annotation.sampleLimit(), analyses,
-                    InvocationName.validated(annotation.name(), where)));
+        for (AttackSpec spec : configured.specs()) {
+            cases.add(new AttackCase(spec, gate, annotation.prompt().trim(), annotation.sampleLimit(), configured.analyses(),
+                    namePattern));
         }
         return cases;
     }
 
-    private static Analyses analyses(AdversarialRobustness annotation) {
-        if (isSet(annotation.criticalDice()) && isSet(annotation.criticalFraction())) {
-            throw new IllegalArgumentException("give criticalDice (an absolute Dice) or criticalFraction (of the clean "
-                    + "Dice), not both");
+    /**
+     * The annotation's attributes as the settings every front-end shares ({@link AttackOptions}):
+     * a typed limit attribute ({@code minDice}) and an entry of {@link AdversarialRobustness#limits()}
+     * ({@code "maxHd95 = 12.5"}) are the same limit name.
+     */
+    static OptionMap options(AdversarialRobustness annotation, String where) {
+        OptionMap options = OptionMap.labelled(where);
+        options.put("type", annotation.attack());
+        StringBuilder eps = new StringBuilder();
+        for (float budget : annotation.eps()) {
+            eps.append(eps.length() == 0 ? "" : ",").append(budget);
         }
-        CriticalThreshold critical = isSet(annotation.criticalDice()) ? CriticalThreshold.absolute(annotation.criticalDice())
-                : isSet(annotation.criticalFraction()) ? CriticalThreshold.fractionOfClean(annotation.criticalFraction())
-                : null;
-        if (critical == null && isSet(annotation.minMedianCriticalEps())) {
-            throw new IllegalArgumentException("minMedianCriticalEps needs the critical-budget search: set criticalDice "
-                    + "(e.g. 0.5) or criticalFraction (e.g. 0.5 of the clean Dice)");
+        options.put("eps", eps.toString());
+        if (annotation.steps() > 0) {
+            options.put("steps", Integer.toString(annotation.steps()));
         }
-        if (annotation.curvePoints() == 0 && isSet(annotation.minCurveArea())) {
-            throw new IllegalArgumentException("minCurveArea needs a curve: set curvePoints (e.g. 8)");
+        try {
+            AttackOptionsText.parse(annotation.options())
+                    .forEach((name, value) -> options.put(AttackOptions.OPTION_PREFIX + name, value, "options " + name));
+        } catch (ConfigurationProblem e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw options.problem("options", e.getMessage());
         }
-        return new Analyses(annotation.promptTransfer(), critical, annotation.criticalStep(), annotation.curvePoints());
+        if (annotation.failOnAlarms()) {
+            options.put("failOnAlarms", "true");
+        }
+        options.put("gateOn", annotation.gateOn().name());
+        if (annotation.promptTransfer()) {
+            options.put("promptTransfer", "true");
+        }
+        putIfSet(options, "criticalDice", annotation.criticalDice());
+        putIfSet(options, "criticalFraction", annotation.criticalFraction());
+        options.put("criticalStep", Float.toString(annotation.criticalStep()));
+        if (annotation.curvePoints() != 0) {
+            options.put("curvePoints", Integer.toString(annotation.curvePoints()));
+        }
+        for (String limitName : LimitOptions.limitNames()) {
+            putIfSet(options, limitName, typedLimit(annotation, limitName));
+        }
+        for (String entry : annotation.limits()) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw options.problem("limits", "'" + entry + "' must read name = value, e.g. maxDiceDrop = 0.05");
+            }
+            String name = entry.substring(0, equals).trim();
+            options.put(name, entry.substring(equals + 1).trim(), "limits " + name);
+        }
+        return options;
     }
 
-    private static List<Limit> limits(AdversarialRobustness annotation, String where) {
-        List<Limit> limits = new ArrayList<>();
-        add(limits, where, "minDice", annotation.minDice(), v -> Limit.minimum(GateMetric.DICE, v));
-        add(limits, where, "minIoU", annotation.minIoU(), v -> Limit.minimum(GateMetric.IOU, v));
-        add(limits, where, "maxDiceDrop", annotation.maxDiceDrop(), v -> Limit.maximum(GateMetric.DICE_DROP, v));
-        add(limits, where, "maxIoUDrop", annotation.maxIoUDrop(), v -> Limit.maximum(GateMetric.IOU_DROP, v));
-        add(limits, where, "minWorstPromptDice", annotation.minWorstPromptDice(),
-                v -> Limit.minimum(GateMetric.WORST_PROMPT_DICE, v));
-        add(limits, where, "maxPromptSpread", annotation.maxPromptSpread(), v -> Limit.maximum(GateMetric.PROMPT_SPREAD, v));
-        add(limits, where, "minMedianCriticalEps", annotation.minMedianCriticalEps(),
-                v -> Limit.minimum(GateMetric.MEDIAN_CRITICAL_EPS, v));
-        add(limits, where, "minCurveArea", annotation.minCurveArea(), v -> Limit.minimum(GateMetric.CURVE_AREA, v));
-        return limits;
-    }
-
-    /** A set attribute becomes a limit, refused like a POM or YAML limit when outside the metric's range. */
-    private static void add(List<Limit> limits, String where, String attribute, double value,
-            java.util.function.DoubleFunction<Limit> limit) {
-        if (!isSet(value)) {
-            return;
+    /** The attribute named like the limit ({@code minDice}), if the annotation has one; NaN otherwise. */
+    private static double typedLimit(AdversarialRobustness annotation, String limitName) {
+        try {
+            Method attribute = AdversarialRobustness.class.getMethod(limitName);
+            return attribute.getReturnType() == double.class ? (double) attribute.invoke(annotation) : Double.NaN;
+        } catch (NoSuchMethodException e) {
+            return Double.NaN;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
-        Limit made = limit.apply(value);
-        made.metric().limitProblem(value).ifPresent(problem -> {
-            throw new ExtensionConfigurationException(where + ": " + attribute + " = " + value + " " + problem);
-        });
-        limits.add(made);
     }
 
     /**
@@ -125,7 +128,9 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
      * sentinel, never a value a user writes. Any other value is a limit, checked against its
      * metric's range as in the POM and the YAML, so a negative value is refused, not ignored.
      */
-    private static boolean isSet(double limit) {
-        return !Double.isNaN(limit);
+    private static void putIfSet(OptionMap options, String key, double value) {
+        if (!Double.isNaN(value)) {
+            options.put(key, Double.toString(value));
+        }
     }
 }

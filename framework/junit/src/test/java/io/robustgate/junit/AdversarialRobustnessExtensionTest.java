@@ -14,6 +14,7 @@ import io.robustgate.junit.fixtures.NamedInvocationFixture;
 import io.robustgate.junit.fixtures.UnknownPlaceholderFixture;
 import io.robustgate.junit.fixtures.FailingGateFixture;
 import io.robustgate.junit.fixtures.GateAndBodyFailFixture;
+import io.robustgate.junit.fixtures.GenericLimitFixture;
 import io.robustgate.junit.fixtures.GoldenFixture;
 import io.robustgate.junit.fixtures.MissingDataFixture;
 import io.robustgate.junit.fixtures.MisconfiguredAnalysesFixture;
@@ -130,6 +131,16 @@ class AdversarialRobustnessExtensionTest {
         assertInstanceOf(ExtensionConfigurationException.class, failure);
         assertTrue(failure.getMessage().contains("UnknownPlaceholderFixture#misnamed: name has an unknown placeholder {budget}"),
                 failure.getMessage());
+    }
+
+    @Test
+    void aLimitGivenByNameInLimitsGatesLikeATypedAttribute() {
+        EngineExecutionResults results = run(GenericLimitFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(0).failed(1));
+        Throwable failure = failures(results).get(0);
+        assertInstanceOf(AssertionFailedError.class, failure);
+        assertTrue(failure.getMessage().contains("FGSM eps=4/255: Dice drop ")
+                && failure.getMessage().contains(" > maxDiceDrop 0.050"), failure.getMessage());
     }
 
     @Test

@@ -40,7 +40,7 @@ class AttackCaseLimitsTest {
     void aNegativeDiceMinimumIsRefusedNotIgnored() {
         ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
                 () -> expand("negativeMinimumDice"));
-        assertEquals("@AdversarialRobustness on Annotated#negativeMinimumDice: minDice = -0.1 is outside"
+        assertEquals("@AdversarialRobustness on Annotated#negativeMinimumDice: minDice: -0.1 is outside"
                 + " [0,1], the range of the Dice: a limit outside it could never fail or never pass", e.getMessage());
     }
 

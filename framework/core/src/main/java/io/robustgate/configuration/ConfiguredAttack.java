@@ -1,0 +1,38 @@
+package io.robustgate.configuration;
+
+import io.robustgate.attack.AttackSpec;
+import io.robustgate.evaluation.Analyses;
+import io.robustgate.gate.GateRule;
+import io.robustgate.gate.GateStatistic;
+import io.robustgate.gate.Limit;
+import io.robustgate.gate.RobustnessGate;
+import java.util.List;
+
+/**
+ * One configured attack, as {@link AttackOptions#parse} reads it from any front-end: the attack at
+ * each of its budgets, what is measured around it, and the limits its results must meet.
+ *
+ * @param source where it was written ({@code attacks[1]}, {@code @AdversarialRobustness on T#m})
+ * @param gateOn the statistic gated; null when the entry leaves it to the front-end's default
+ */
+public record ConfiguredAttack(String source, List<AttackSpec> specs, Analyses analyses, List<Limit> limits,
+        GateStatistic gateOn, boolean failOnAlarms) {
+
+    public ConfiguredAttack {
+        specs = List.copyOf(specs);
+        limits = List.copyOf(limits);
+    }
+
+    /** The gate of the attack's own limits (the annotation's), gating on {@code fallback} unless the entry names a statistic. */
+    public RobustnessGate gate(GateStatistic fallback) {
+        return new RobustnessGate(limits, gateOn == null ? fallback : gateOn, failOnAlarms);
+    }
+
+    /** The attack's limits as one rule per budget for {@code check}; none when it sets no limit. */
+    public List<GateRule> rules() {
+        if (limits.isEmpty()) {
+            return List.of();
+        }
+        return specs.stream().map(spec -> new GateRule(spec.name(), spec.eps(), limits, failOnAlarms)).toList();
+    }
+}
