@@ -18,9 +18,6 @@ package io.robustgate.gate.sequential;
  */
 public final class IidBettingSequence extends GridBettingSequence {
 
-    private final double[] capPlus;
-    private final double[] capMinus;
-
     /** A sequence for values in [lo, hi] at level α on the default grid of 1,000 intervals. */
     public IidBettingSequence(double lo, double hi, double alpha) {
         this(lo, hi, alpha, DEFAULT_GRID);
@@ -29,23 +26,20 @@ public final class IidBettingSequence extends GridBettingSequence {
     /** A sequence for values in [lo, hi] at level α on a grid of {@code grid} intervals of [lo, hi]. */
     public IidBettingSequence(double lo, double hi, double alpha, int grid) {
         super(lo, hi, alpha, grid);
-        capPlus = new double[grid + 1];
-        capMinus = new double[grid + 1];
-        for (int j = 0; j <= grid; j++) {
-            double m = j * step;
-            capPlus[j] = j == 0 ? Double.POSITIVE_INFINITY : TRUNCATION / m;
-            capMinus[j] = j == grid ? Double.POSITIVE_INFINITY : TRUNCATION / (1 - m);
-        }
     }
 
     @Override
     void bet(double x01, double lambdaDot) {
         double[] kp = kPlus;
         double[] km = kMinus;
+        // λ⁺ = min(λ̇, c/m) is λ̇ while m ≤ c/λ̇; λ⁻ = min(λ̇, c/(1−m)) is λ̇ while m ≥ 1 − c/λ̇: divide only where truncated.
+        double plusUntil = TRUNCATION / lambdaDot;
+        double minusFrom = 1 - plusUntil;
         for (int j = first; j <= last; j++) {
-            double d = x01 - j * step;
-            kp[j] *= 1 + Math.min(lambdaDot, capPlus[j]) * d;
-            km[j] *= 1 - Math.min(lambdaDot, capMinus[j]) * d;
+            double m = j * step;
+            double d = x01 - m;
+            kp[j] *= m <= plusUntil ? 1 + lambdaDot * d : 1 + TRUNCATION * d / m;
+            km[j] *= m >= minusFrom ? 1 - lambdaDot * d : 1 - TRUNCATION * d / (1 - m);
         }
     }
 }

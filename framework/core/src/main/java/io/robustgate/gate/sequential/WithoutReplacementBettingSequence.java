@@ -66,20 +66,21 @@ public final class WithoutReplacementBettingSequence extends GridBettingSequence
         double[] kp = kPlus;
         double[] km = kMinus;
         double remaining = population - t;
-        double scale = population / remaining;
+        double scale = population * step / remaining;
         double shift = sum01 / remaining;
+        // λ⁺ = min(λ̇, c/μ) is λ̇ while μ ≤ c/λ̇; λ⁻ = min(λ̇, c/(1−μ)) is λ̇ while μ ≥ 1 − c/λ̇: divide only where truncated.
+        double plusUntil = TRUNCATION / lambdaDot;
+        double minusFrom = 1 - plusUntil;
         for (int j = first; j <= last; j++) {
-            double mu = scale * (j * step) - shift;
+            double mu = scale * j - shift;
             if (mu < -FEASIBLE_SLACK || mu > 1 + FEASIBLE_SLACK) {
                 kp[j] = Double.POSITIVE_INFINITY;
                 continue;
             }
             mu = Math.min(1, Math.max(0, mu));
             double d = x01 - mu;
-            double lp = mu > 0 ? Math.min(lambdaDot, TRUNCATION / mu) : lambdaDot;
-            double lm = mu < 1 ? Math.min(lambdaDot, TRUNCATION / (1 - mu)) : lambdaDot;
-            kp[j] *= 1 + lp * d;
-            km[j] *= 1 - lm * d;
+            kp[j] *= mu <= plusUntil ? 1 + lambdaDot * d : 1 + TRUNCATION * d / mu;
+            km[j] *= mu >= minusFrom ? 1 - lambdaDot * d : 1 - TRUNCATION * d / (1 - mu);
         }
     }
 
