@@ -86,8 +86,11 @@ class RuleConfigurationTest {
     void unknownMetricNamesItsPath() {
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
                 () -> rule("PGD", "2/255", limit("DICE", "0.8", null), limit("ACCURACY", "0.9", null)).toRule("rules[0]"));
-        assertEquals("rules[0].limits[1].metric: 'ACCURACY' is unknown: use one of DICE, IOU, DICE_DROP, IOU_DROP, WORST_PROMPT_DICE, PROMPT_SPREAD, MEDIAN_CRITICAL_EPS, CURVE_AREA",
+        // Every gate metric the registry knows is listed, HD95 and NSD among them.
+        assertEquals("rules[0].limits[1].metric: 'ACCURACY' is unknown: use one of " + java.util.Arrays.stream(
+                io.robustgate.gate.GateMetric.values()).map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("HD95, NSD") && e.getMessage().contains("HD95_INCREASE"), e.getMessage());
     }
 
     @Test

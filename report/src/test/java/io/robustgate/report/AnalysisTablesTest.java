@@ -3,6 +3,7 @@ package io.robustgate.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.robustgate.GoldenBundleTest;
 import io.robustgate.GoldenFixture;
 import io.robustgate.attack.AttackNames;
 import io.robustgate.attack.AttackSpec;
@@ -16,15 +17,12 @@ import io.robustgate.evaluation.ImagePrompts;
 import io.robustgate.evaluation.ProgressListener;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
-import io.robustgate.model.ModelBundle;
 import io.robustgate.results.ResultsDocument;
 import io.robustgate.results.ResultsFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,24 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * critical-budget histogram and table, and the prompts × Dice table after a round trip through the
  * results file. (The analyses' figures themselves are checked in core.)
  */
-class AnalysisTablesTest {
-
-    private static ModelBundle bundle;
-
-    @BeforeAll
-    static void load() {
-        bundle = GoldenFixture.loadBundle();
-    }
-
-    @AfterAll
-    static void close() {
-        bundle.close();
-    }
+class AnalysisTablesTest extends GoldenBundleTest {
 
     @Test
     void theHistogramCountsEverySampleAndTheTableNamesTheMedian() {
         float maxEps = 8 / 255f;
-        RobustnessResult result = GoldenFixture.quietEvaluator(bundle, 4).evaluate(
+        RobustnessResult result = evaluator.evaluate(
                 AttackSpec.of(AttackNames.PGD, maxEps, Map.of("steps", 5)),
                 Analyses.NONE.withCritical(CriticalThreshold.fractionOfClean(0.5)).withCriticalStep(1 / 255f));
         CriticalBudget budget = result.criticalBudget().orElseThrow();
@@ -72,10 +58,10 @@ class AnalysisTablesTest {
 
     @Test
     void theResultsFileKeepsTheAnalysesAndThePromptTableListsTheWidestSpreadFirst(@TempDir Path directory) {
-        RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle,
+        RobustnessEvaluator everyPrompt = new RobustnessEvaluator(bundle,
                 HeldOutSet.load(GoldenFixture.HELD_OUT, "test", PromptChoice.of("all")),
                 EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE).withBatchSize(5));
-        RobustnessResult result = evaluator.evaluate(AttackSpec.of(AttackNames.PGD, 4 / 255f, Map.of("steps", 5)),
+        RobustnessResult result = everyPrompt.evaluate(AttackSpec.of(AttackNames.PGD, 4 / 255f, Map.of("steps", 5)),
                 Analyses.NONE.withPromptTransfer(true));
         Path file = directory.resolve("results.json");
         ResultsFile.write(file, ResultsDocument.of("test", List.of(result)));

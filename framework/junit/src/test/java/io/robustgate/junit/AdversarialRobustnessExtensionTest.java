@@ -14,6 +14,7 @@ import io.robustgate.junit.fixtures.NamedInvocationFixture;
 import io.robustgate.junit.fixtures.UnknownPlaceholderFixture;
 import io.robustgate.junit.fixtures.FailingGateFixture;
 import io.robustgate.junit.fixtures.GateAndBodyFailFixture;
+import io.robustgate.junit.fixtures.BoundaryLimitFixture;
 import io.robustgate.junit.fixtures.GenericLimitFixture;
 import io.robustgate.junit.fixtures.GoldenFixture;
 import io.robustgate.junit.fixtures.MissingDataFixture;
@@ -141,6 +142,17 @@ class AdversarialRobustnessExtensionTest {
         assertInstanceOf(AssertionFailedError.class, failure);
         assertTrue(failure.getMessage().contains("FGSM eps=4/255: Dice drop ")
                 && failure.getMessage().contains(" > maxDiceDrop 0.050"), failure.getMessage());
+    }
+
+    @Test
+    void aLimitOnNsdGatesWithANamedViolationAndOneOnHd95Passes() {
+        // NSD and HD95 are registered metrics: the annotation gates them with no code of its own.
+        EngineExecutionResults results = run(BoundaryLimitFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        Throwable failure = failures(results).get(0);
+        assertInstanceOf(AssertionFailedError.class, failure);
+        assertTrue(failure.getMessage().contains("FGSM eps=4/255: NSD ") && failure.getMessage().contains(" < minNsd 0.990")
+                && failure.getMessage().contains("clean "), failure.getMessage());
     }
 
     @Test
