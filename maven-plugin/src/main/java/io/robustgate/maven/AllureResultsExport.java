@@ -7,17 +7,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.robustgate.attack.AttackOptionsText;
 import io.robustgate.evaluation.RobustnessResult;
-import io.robustgate.evaluation.SampleResult;
 import io.robustgate.gate.CheckedResult;
 import io.robustgate.gate.GateViolation;
 import io.robustgate.gate.RuleOutcome;
-import io.robustgate.metric.Summary;
 import io.robustgate.report.AnalysisAttachments;
+import io.robustgate.report.ResultAttachmentList;
 import io.robustgate.results.ResultsDocument;
 import io.robustgate.report.ResultsTable;
 import io.robustgate.report.RobustnessCurve;
 import io.robustgate.report.RobustnessDashboard;
-import io.robustgate.report.SummaryAttachment;
 import io.robustgate.report.WorstSamplePictures;
 import io.robustgate.report.SummaryRow.Verdict;
 import io.robustgate.report.SummaryTable;
@@ -28,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -97,7 +94,7 @@ final class AllureResultsExport {
             allure.putObject("statusDetails").put("message", statusMessage(result, verdict));
         }
         allure.put("stage", "finished");
-        allure.put("description", description(result));
+        allure.put("description", ResultAttachmentList.description(result));
         allure.put("start", start);
         allure.put("stop", stop);
         ArrayNode labels = allure.putArray("labels");
@@ -134,26 +131,13 @@ final class AllureResultsExport {
         ArrayNode links = allure.putArray("links");
         links.addObject().put("name", "robustness dashboard").put("url", RobustnessDashboard.FILE).put("type", "custom");
         ArrayNode attachments = allure.putArray("attachments");
-        // The same pictures as a JUnit invocation's: worst samples' panels, then the summary and the curve.
+        // The same attachments as a JUnit invocation's, from the pictures evaluate kept.
         Map<String, WorstSamplePictures.Pictures> pictures = WorstSamplePictures.read(pictureFolders, document.source(), result);
-        int rank = 0;
-        for (SampleResult sample : result.worstSamples(result.samples().size())) {
-            WorstSamplePictures.Pictures picture = pictures.get(sample.sampleId());
-            if (picture != null) {
-                attach(attachments, uuid, String.format(Locale.ROOT, "worst #%d: %s (Dice %.3f → %.3f)", ++rank,
-                        sample.imageName(), sample.cleanDice(), sample.adversarialDice()), "worst-" + rank + ".png",
-                        "image/png", picture.panel());
-            }
+        for (AnalysisAttachments.Attachment attachment : ResultAttachmentList.of(result,
+                ResultAttachmentList.storedPanels(result, pictures), sweep(document, result),
+                "Source: " + document.source() + ", recorded " + document.createdAt())) {
+            attach(attachments, uuid, attachment.name(), attachment.file(), attachment.mediaType(), attachment.content());
         }
-        List<RobustnessCurve> curves = sweep(document, result);
-        attach(attachments, uuid, "summary", "summary.html", SummaryAttachment.MEDIA_TYPE,
-                SummaryAttachment.html(result.displayName(), List.of(result), curves));
-        for (RobustnessCurve curve : curves) {
-            attach(attachments, uuid, "robustness curve: " + curve.title(), "sweep-curve.png", "image/png", curve.png());
-        }
-        attach(attachments, uuid, "Summary (text)", "summary.txt", "text/plain", summary(document, result));
-        attach(attachments, uuid, "Per-sample results", "samples.csv", "text/csv", ResultsTable.samplesCsv(result));
-        attachAnalyses(attachments, uuid, result);
         JSON.writeValue(resultsDirectory.resolve(uuid + "-result.json").toFile(), allure);
     }
 
@@ -183,31 +167,6 @@ final class AllureResultsExport {
         return "the attack produced no per-sample figures (empty held-out set or NaN scores)";
     }
 
-    private static String description(RobustnessResult result) {
-        return String.format(Locale.ROOT, "%s against **%s** on **%s** (prompt %s, %d samples, %s).%n%n"
-                        + "| | clean | attacked | drop |%n|---|--:|--:|--:|%n"
-                        + "| Dice | %s | %s | %s |%n| IoU | %s | %s | %s |%n%n"
-                        + "Perturbation: max L∞ %.4f, mean L2 %.3f, mean PSNR %.1f dB.",
-                result.displayName(), result.model(), result.dataset(), result.prompt(), result.samples().size(),
-                result.device(), figure(result.cleanDice()), figure(result.adversarialDice()), figure(result.diceDrop()),
-                figure(result.cleanIou()), figure(result.adversarialIou()), figure(result.iouDrop()),
-                result.maxLinf(), result.meanL2(), result.meanPsnr());
-    }
-
-    private static String figure(Summary summary) {
-        return String.format(Locale.ROOT, "%.3f (95%% CI %.3f–%.3f)", summary.mean(), summary.ciLow(), summary.ciHigh());
-    }
-
-    private static String summary(ResultsDocument document, RobustnessResult result) {
-        StringBuilder text = new StringBuilder(description(result).replace("**", "")).append("\n\nWorst samples:\n");
-        for (SampleResult sample : result.worstSamples(5)) {
-            text.append(String.format(Locale.ROOT, "  %s  Dice %.3f -> %.3f%n", sample.imageName(), sample.cleanDice(),
-                    sample.adversarialDice()));
-        }
-        text.append("\nSource: ").append(document.source()).append(", recorded ").append(document.createdAt()).append('\n');
-        return text.toString();
-    }
-
     /** The curve of this result's attack over every budget {@code evaluate} ran it at, when there are two or more. */
     private static List<RobustnessCurve> sweep(ResultsDocument document, RobustnessResult result) {
         List<RobustnessResult> sweep = document.results().stream()
@@ -216,18 +175,6 @@ final class AllureResultsExport {
                 .toList();
         return sweep.stream().map(r -> r.attack().eps()).distinct().count() >= 2 ? List.of(new RobustnessCurve(sweep))
                 : List.of();
-    }
-
-    /** The prompt table, the critical-budget histogram and the Dice-against-eps curve, where measured. */
-    private void attachAnalyses(ArrayNode attachments, String uuid, RobustnessResult result) throws IOException {
-        for (AnalysisAttachments.Attachment attachment : AnalysisAttachments.of(result)) {
-            attach(attachments, uuid, attachment.name(), attachment.file(), attachment.mediaType(), attachment.content());
-        }
-    }
-
-    private void attach(ArrayNode attachments, String uuid, String name, String suffix, String type, String content)
-            throws IOException {
-        attach(attachments, uuid, name, suffix, type, content.getBytes(StandardCharsets.UTF_8));
     }
 
     private void attach(ArrayNode attachments, String uuid, String name, String suffix, String type, byte[] content)

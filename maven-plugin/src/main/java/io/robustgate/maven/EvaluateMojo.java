@@ -1,31 +1,17 @@
 package io.robustgate.maven;
 
-import ai.djl.Device;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.DuplicateAttacks;
-import io.robustgate.data.DataSetException;
 import io.robustgate.data.HeldOutSet;
-import io.robustgate.data.PromptChoice;
-import io.robustgate.evaluation.AllocatorAdvice;
 import io.robustgate.evaluation.Analyses;
 import io.robustgate.evaluation.EvaluationOptions;
-import io.robustgate.evaluation.RobustnessEvaluator;
-import io.robustgate.evaluation.RobustnessResult;
-import io.robustgate.evaluation.SetSizedBatch;
 import io.robustgate.evaluation.Shard;
-import io.robustgate.model.ComputeDevice;
 import io.robustgate.model.ModelBundle;
-import io.robustgate.model.ModelBundleException;
-import io.robustgate.model.TorchThreads;
-import io.robustgate.results.PerturbationFile;
-import io.robustgate.report.WorstSamplePictures;
-import io.robustgate.results.ResultsDocument;
-import io.robustgate.results.ResultsFile;
-import io.robustgate.report.ResultsTable;
+import io.robustgate.run.EvaluationRun;
+import io.robustgate.run.EvaluationRunException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -152,58 +138,26 @@ public class EvaluateMojo extends AbstractMojo {
         List<AttackSpec> specs = attackSpecs();
         List<Analyses> analyses = attackAnalyses();
         checkInputs();
-        applyTorchThreads();
-        AllocatorAdvice.forThisProcess().ifPresent(getLog()::warn);
         CudaProbeLogging.quiet();
-        Device computeDevice = computeDevice();
-        Shard part = shard();
-        List<RobustnessResult> results = new ArrayList<>();
-        ResultsDocument document;
-        try (ModelBundle bundle = ModelBundle.load(model.toPath(), computeDevice)) {
-            HeldOutSet set = HeldOutSet.load(dataset.toPath(), split, PromptChoice.of(prompt)).limit(sampleLimit);
-            EvaluationOptions options = (batchSize == null ? EvaluationOptions.DEFAULTS
-                    : EvaluationOptions.DEFAULTS.withBatchSize(batchSize)).withShard(part)
-                    .withCheckpointDirectory(checkpointDirectory == null ? null : checkpointDirectory.toPath());
-            RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set, options);
-            getLog().info(String.format(Locale.ROOT, "Attacking %s on %s (%d samples%s, prompt %s, %s) with %d attack(s)",
-                    bundle.name(), set.name(), evaluator.samples().size(), part.whole() ? ""
-                            : " of " + set.samples().size() + ": shard " + part, prompt, bundle.device(), specs.size()));
-            if (batchSize != null && batchSize > evaluator.batchSize()) {
-                getLog().warn("batchSize: " + SetSizedBatch.describe(batchSize, evaluator.batchSize()));
-            }
-            getLog().info("Batch size " + evaluator.batchSize() + evaluator.batchSizeChoice()
-                    .map(c -> " (measured: fastest per sample of " + c.trials().stream()
-                            .map(t -> t.batchSize() + String.format(Locale.ROOT, " %.0f ms", 1000 * t.secondsPerSample()))
-                            .collect(java.util.stream.Collectors.joining(", ")) + "; set batchSize to fix it)")
-                    .orElse(""));
-            for (int i = 0; i < specs.size(); i++) {
-                RobustnessResult result = evaluator.evaluate(specs.get(i), analyses.get(i));
-                results.add(result);
-                getLog().info(ResultsTable.headline(result));
-                String found = ResultsTable.analysesHeadline(result);
-                if (!found.isEmpty()) {
-                    getLog().info("  " + found);
-                }
-            }
-            document = ResultsDocument.of(SOURCE, results, evaluator);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (ModelBundleException e) {
-            throw new MojoExecutionException("model: " + e.getMessage(), e);
-        } catch (DataSetException e) {
-            throw new MojoExecutionException("dataset: " + e.getMessage(), e);
-        }
+        EvaluationRun.Settings settings = new EvaluationRun.Settings(model.toPath(), dataset.toPath(), split, prompt,
+                sampleLimit, device, batchSize == null ? EvaluationOptions.AUTO_BATCH_SIZE : batchSize, torchThreads,
+                shard(), checkpointDirectory == null ? null : checkpointDirectory.toPath(), resultsFile.toPath(), SOURCE,
+                "mvn");
         try {
-            ResultsFile.write(resultsFile.toPath(), document);
-            PerturbationFile.writeBesideEach(resultsFile.toPath(), results)
-                    .forEach(file -> getLog().info("Wrote the fitted perturbation to " + file));
-            for (RobustnessResult result : results) {
-                WorstSamplePictures.write(resultsFile.toPath().toAbsolutePath().getParent(), SOURCE, result);
-            }
-        } catch (java.io.UncheckedIOException e) {
+            EvaluationRun.run(settings, EvaluationRun.attacks(specs, analyses), new EvaluationRun.Listener() {
+                @Override
+                public void info(String message) {
+                    getLog().info(message);
+                }
+
+                @Override
+                public void warn(String message) {
+                    getLog().warn(message);
+                }
+            });
+        } catch (EvaluationRunException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        getLog().info("Wrote " + results.size() + " result(s) to " + resultsFile);
     }
 
     /** What is measured around each spec of {@link #attackSpecs()}, in the same order. */
@@ -264,28 +218,11 @@ public class EvaluateMojo extends AbstractMojo {
         }
     }
 
-    /** DJL reads its thread properties when the PyTorch engine starts; more threads than cores are lowered, with a warning. */
-    void applyTorchThreads() throws MojoExecutionException {
-        try {
-            TorchThreads.apply(torchThreads, "torchThreads").warning().ifPresent(getLog()::warn);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("torchThreads: " + e.getMessage(), e);
-        }
-    }
-
     private Shard shard() throws MojoExecutionException {
         try {
             return Shard.resolve(shard, System.getenv());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("shard: " + e.getMessage(), e);
-        }
-    }
-
-    private Device computeDevice() throws MojoExecutionException {
-        try {
-            return ComputeDevice.resolve(device);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("device: " + e.getMessage(), e);
         }
     }
 }

@@ -140,6 +140,17 @@ class AllureResultsExportTest {
     }
 
     @Test
+    void attachesExactlyTheSharedListOfAResultsAttachments() throws Exception {
+        new AllureResultsExport(results, List.of()).write(document);
+
+        List<String> attached = new java.util.ArrayList<>();
+        allureResults().get("PGD eps=2/255 steps=40 on hc18/test").get("attachments")
+                .forEach(a -> attached.add(a.get("name").asText()));
+        assertEquals(io.robustgate.report.ResultAttachmentList.of(pgd, List.of(), List.of(), "")
+                .stream().map(io.robustgate.report.AnalysisAttachments.Attachment::name).toList(), attached);
+    }
+
+    @Test
     void aRerunReplacesItsResultInsteadOfAddingOne() throws Exception {
         AllureResultsExport export = new AllureResultsExport(results, outcomes);
         export.write(document);

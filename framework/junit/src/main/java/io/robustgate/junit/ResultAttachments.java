@@ -2,18 +2,13 @@ package io.robustgate.junit;
 
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.evaluation.RobustnessResult;
-import io.robustgate.evaluation.SampleArtifacts;
 import io.robustgate.report.AnalysisAttachments;
-import io.robustgate.report.PerturbationPicture;
-import io.robustgate.report.ResultsTable;
+import io.robustgate.report.ResultAttachmentList;
 import io.robustgate.report.RobustnessCurve;
 import io.robustgate.report.RobustnessDashboard;
-import io.robustgate.report.SamplePanel;
 import io.robustgate.report.SummaryAttachment;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,36 +23,16 @@ final class ResultAttachments {
 
     private ResultAttachments() {}
 
-    /** Worst samples as picture panels, the summary row and the per-sample table. */
+    /** The result's attachments ({@link ResultAttachmentList}, the same as {@code robustgate:report}'s) and the dashboard link. */
     static void attachResult(TestReport report, RobustnessResult result) {
         if (report == TestReport.NONE) {
             return;
         }
-        List<SampleArtifacts> worst = result.worstArtifacts();
-        for (int rank = 0; rank < worst.size(); rank++) {
-            SampleArtifacts sample = worst.get(rank);
-            String name = String.format(Locale.ROOT, "worst #%d: %s (Dice %.3f → %.3f)", rank + 1,
-                    sample.sample().imageName(), sample.cleanDice(), sample.adversarialDice());
-            report.attach(name, "image/png", "png", new SamplePanel(sample, result.displayName()).png());
-        }
-        // HTML, which Allure shows inline (with the ensemble members and alarms), where Markdown is only a download.
-        report.attach("summary", SummaryAttachment.MEDIA_TYPE, SummaryAttachment.EXTENSION,
-                SummaryAttachment.html(result.displayName(), List.of(result), List.of()));
-        report.attach("per-sample results", "text/csv", "csv", utf8(ResultsTable.samplesCsv(result)));
-        report.link("robustness dashboard", DASHBOARD_LINK);
-        attachAnalyses(report, result);
-        if (result.fit() != null && result.fit().perturbation() != null) {
-            PerturbationPicture picture = new PerturbationPicture(result.fit().perturbation());
-            report.attach(String.format(Locale.ROOT, "fitted perturbation δ ×%.0f", picture.amplification()), "image/png",
-                    "png", picture.png());
-        }
-    }
-
-    /** The prompt table, the critical-budget histogram and the Dice-against-eps curve, where measured. */
-    static void attachAnalyses(TestReport report, RobustnessResult result) {
-        for (AnalysisAttachments.Attachment attachment : AnalysisAttachments.of(result)) {
+        for (AnalysisAttachments.Attachment attachment : ResultAttachmentList.of(result,
+                ResultAttachmentList.livePanels(result), List.of(), null)) {
             report.attach(attachment.name(), attachment.mediaType(), attachment.extension(), attachment.content());
         }
+        report.link("robustness dashboard", DASHBOARD_LINK);
     }
 
     /**
@@ -88,9 +63,5 @@ final class ResultAttachments {
             }
         }
         return curves;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

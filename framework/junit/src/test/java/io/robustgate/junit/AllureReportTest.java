@@ -139,6 +139,28 @@ class AllureReportTest {
         return parameters;
     }
 
+    /** The worst samples' panels, then the shared list robustgate:report attaches too, in its order. */
+    @Test
+    void anInvocationAttachesTheSharedListOfItsResultsAttachments() {
+        io.robustgate.evaluation.RobustnessResult result = io.robustgate.results.ResultsFile.readAll(robustgateResults)
+                .stream().flatMap(d -> d.results().stream())
+                .filter(r -> r.displayName().equals("FGSM eps=1/255")).findFirst().orElseThrow();
+        List<String> attached = names(attachments(TESTS.get("fgsmSweep() FGSM eps=1/255")));
+        List<String> panels = attached.stream().filter(n -> n.startsWith("worst #")).toList();
+
+        assertFalse(panels.isEmpty(), attached.toString());
+        assertEquals(panels, attached.subList(0, panels.size()), "the panels come first");
+        assertEquals(io.robustgate.report.ResultAttachmentList.of(result, List.of(), List.of(), null).stream()
+                .map(io.robustgate.report.AnalysisAttachments.Attachment::name).toList(),
+                attached.subList(panels.size(), attached.size()));
+    }
+
+    private static List<JsonNode> attachments(JsonNode test) {
+        List<JsonNode> found = new ArrayList<>();
+        test.get("attachments").forEach(found::add);
+        return found;
+    }
+
     private static List<JsonNode> attachments(JsonNode test, String type) {
         List<JsonNode> found = new ArrayList<>();
         test.get("attachments").forEach(a -> {
