@@ -53,12 +53,4 @@ public record SampleAggregates(Map<String, Summary> figures, double maxLinf, dou
         }
         return values;
     }
-
-    public Summary cleanDice() {
-        return figures.get("cleanDice");
-    }
-
-    public Summary adversarialDice() {
-        return figures.get("adversarialDice");
-    }
 }

@@ -54,6 +54,6 @@ final class SampleScoring {
             return MaskPair.inPixels(prediction, prepared.mask(), prepared.height(), prepared.width());
         }
         return new MaskPair(prediction, prepared.mask(), prepared.height(), prepared.width(), prepared.spacing().rows(),
-                prepared.spacing().columns(), true);
+                prepared.spacing().columns());
     }
 }

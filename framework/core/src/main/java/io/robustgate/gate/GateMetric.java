@@ -135,23 +135,6 @@ public final class GateMetric {
                 "no gate metric " + name + "; known: " + ALL.stream().map(GateMetric::name).collect(Collectors.joining(", "))));
     }
 
-    /** The metric named {@code text}, case-insensitively, with {@code -} for {@code _}: {@code dice}, {@code hd95-increase}. */
-    public static Optional<GateMetric> parse(String text) {
-        String name = text == null ? "" : text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        return ALL.stream().filter(m -> m.name.equals(name)).findFirst();
-    }
-
-    /** Every name, as messages list them. */
-    public static String names() {
-        return ALL.stream().map(GateMetric::name).collect(Collectors.joining(", "));
-    }
-
-    /** The metric with this limit name ({@code minDice}, {@code maxHd95Increase}) and whether it is a minimum. */
-    public static Optional<GateMetric> byLimitName(String limitName) {
-        return ALL.stream().filter(m -> m.limitName(true).equals(limitName) || m.limitName(false).equals(limitName))
-                .findFirst();
-    }
-
     /** The stable name results and rules use: {@code DICE}, {@code HD95}, {@code NSD_DROP}. */
     @JsonValue
     public String name() {

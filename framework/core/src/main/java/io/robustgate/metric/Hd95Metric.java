@@ -17,11 +17,6 @@ public final class Hd95Metric extends DefinedMetric {
     }
 
     @Override
-    public String unit(MaskPair masks) {
-        return masks.distanceUnit();
-    }
-
-    @Override
     public double compute(MaskPair masks) {
         SurfaceDistances distances = SurfaceDistances.of(masks);
         if (distances.predictedEmpty() && distances.truthEmpty()) {

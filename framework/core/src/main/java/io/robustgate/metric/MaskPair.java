@@ -7,8 +7,7 @@ package io.robustgate.metric;
  *
  * @param truth 0/1 values (above 0.5 is foreground)
  */
-public record MaskPair(boolean[] predicted, float[] truth, int height, int width, double spacingY, double spacingX,
-        boolean millimetres) {
+public record MaskPair(boolean[] predicted, float[] truth, int height, int width, double spacingY, double spacingX) {
 
     public MaskPair {
         if (predicted.length != truth.length || predicted.length != height * width) {
@@ -22,7 +21,7 @@ public record MaskPair(boolean[] predicted, float[] truth, int height, int width
 
     /** Masks whose distances are in pixels. */
     public static MaskPair inPixels(boolean[] predicted, float[] truth, int height, int width) {
-        return new MaskPair(predicted, truth, height, width, 1, 1, false);
+        return new MaskPair(predicted, truth, height, width, 1, 1);
     }
 
     /** The true mask as booleans. */
@@ -32,11 +31,6 @@ public record MaskPair(boolean[] predicted, float[] truth, int height, int width
             mask[i] = truth[i] > 0.5f;
         }
         return mask;
-    }
-
-    /** The distance unit: {@code mm} or {@code px}. */
-    public String distanceUnit() {
-        return millimetres ? "mm" : "px";
     }
 
     /** The image's diagonal, the largest distance two of its pixels can have: the worst boundary distance. */

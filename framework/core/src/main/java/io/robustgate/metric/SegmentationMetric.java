@@ -35,11 +35,6 @@ public interface SegmentationMetric {
     /** The greatest value the figure can take; {@link Double#POSITIVE_INFINITY} for distances. */
     double highest();
 
-    /** Its unit in messages and tables ({@code ""} for scores, {@code px} or {@code mm} for distances). */
-    default String unit(MaskPair masks) {
-        return "";
-    }
-
     /** The figure of one predicted mask against the true one. */
     double compute(MaskPair masks);
 

@@ -79,8 +79,8 @@ class BoundaryMetricsTest {
     void aGateOnHd95AndOnNsdNamesItsLimit() {
         double hd95 = inPixels.figure("adversarialHd95").get().mean();
         double nsd = inPixels.figure("adversarialNsd").get().mean();
-        GateMetric hd95Metric = GateMetric.byLimitName("maxHd95").orElseThrow();
-        GateMetric nsdMetric = GateMetric.byLimitName("minNsd").orElseThrow();
+        GateMetric hd95Metric = GateMetric.valueOf("HD95");
+        GateMetric nsdMetric = GateMetric.valueOf("NSD");
         List<GateViolation> violations = new RobustnessGate(List.of(Limit.maximum(hd95Metric, hd95 / 2),
                 Limit.minimum(nsdMetric, Math.min(1, nsd + 0.05))), GateStatistic.MEAN).check(inPixels);
         assertEquals(2, violations.size(), violations.toString());

@@ -47,7 +47,7 @@ class SurfaceMetricsReferenceTest {
         }
         double sy = c.get("spacing").get(0).asDouble();
         double sx = c.get("spacing").get(1).asDouble();
-        MaskPair masks = new MaskPair(predicted, truth, height, width, sy, sx, !(sy == 1 && sx == 1));
+        MaskPair masks = new MaskPair(predicted, truth, height, width, sy, sx);
         assertEquals(c.get("hd95").asDouble(), new Hd95Metric().compute(masks), 1e-9, name + ": HD95");
         // NSD is a ratio of counts: exact, including distances that equal the tolerance.
         assertEquals(c.get("nsd").asDouble(), new NsdMetric(c.get("tolerance").asDouble()).compute(masks), 1e-12,
