@@ -1,5 +1,6 @@
 package io.robustgate.cli;
 
+import io.robustgate.configuration.ConfiguredAttack;
 import io.robustgate.evaluation.Shard;
 import io.robustgate.results.ResultsDocument;
 import io.robustgate.run.EvaluationRun;
@@ -28,7 +29,15 @@ final class Evaluation {
                 config.prompt(), config.sampleLimit(), config.device(), config.batchSize(), config.torchThreads(), shard,
                 checkpoints, config.resultsFile(), SOURCE, "java -jar");
         try {
-            return EvaluationRun.run(settings, EvaluationRun.attacks(config.attacks(), config.attackAnalyses()),
+            if (config.sequential()) {
+                for (ConfiguredAttack attack : config.configuredAttacks()) {
+                    if (attack.limits().isEmpty()) {
+                        out.println("sequential: " + attack.source() + " has no limits to decide; every image is attacked");
+                    }
+                }
+            }
+            return EvaluationRun.run(settings, EvaluationRun.attacks(config.configuredAttacks(), config.sequential(),
+                            config.gateOn()),
                     new EvaluationRun.Listener() {
                         @Override
                         public void info(String message) {

@@ -23,18 +23,21 @@ import java.util.Set;
  * only by the command that needs them: {@code check} runs without the model.
  *
  * @param attackAnalyses what is measured around each of {@code attacks}, in the same order
+ * @param configuredAttacks the {@code attacks} entries as read, for the evaluation
+ * @param sequential {@code sequential: true}: every attack with limits decides them sequentially (docs/sequential.md)
  */
 record GateConfiguration(Path file, Path model, Path dataset, String split, String prompt, String device,
                          int batchSize, int sampleLimit, Integer torchThreads, Path resultsDirectory,
                          Path resultsFile, Path reportDirectory, List<AttackSpec> attacks, List<GateRule> rules,
-                         GateStatistic gateOn, boolean haltOnFailure, List<Analyses> attackAnalyses) {
+                         GateStatistic gateOn, boolean haltOnFailure, List<Analyses> attackAnalyses,
+                         List<ConfiguredAttack> configuredAttacks, boolean sequential) {
 
     static final String DEFAULT_RESULTS_DIRECTORY = "robustgate-results";
     static final String DEFAULT_REPORT_DIRECTORY = "robustgate-report";
 
     private static final Set<String> KEYS = Set.of("model", "dataset", "split", "prompt", "device", "batchSize",
             "sampleLimit", "torchThreads", "resultsDirectory", "resultsFile", "reportDirectory", "attacks", "rules",
-            "gateOn", "haltOnFailure");
+            "gateOn", "haltOnFailure", "sequential");
 
     static GateConfiguration from(ConfigNode root) {
         root.allowOnly(KEYS);
@@ -65,8 +68,10 @@ record GateConfiguration(Path file, Path model, Path dataset, String split, Stri
         List<Analyses> attackAnalyses = new ArrayList<>();
         List<DuplicateAttacks.Entry> entries = new ArrayList<>();
         List<GateRule> attackRules = new ArrayList<>();
+        List<ConfiguredAttack> configuredAttacks = new ArrayList<>();
         for (ConfigNode entry : root.list("attacks")) {
             ConfiguredAttack configured = AttackEntry.read(entry);
+            configuredAttacks.add(configured);
             List<AttackSpec> specs = configured.specs();
             attacks.addAll(specs);
             specs.forEach(spec -> attackAnalyses.add(configured.analyses()));
@@ -93,9 +98,10 @@ record GateConfiguration(Path file, Path model, Path dataset, String split, Stri
             throw root.problem(e);
         }
         boolean haltOnFailure = root.bool("haltOnFailure", true);
+        boolean sequential = root.bool("sequential", false);
         return new GateConfiguration(root.file(), model, dataset, split, prompt, device, batchSize, sampleLimit,
                 torchThreads, resultsDirectory, resultsFile, reportDirectory, List.copyOf(attacks), List.copyOf(rules),
-                gateOn, haltOnFailure, List.copyOf(attackAnalyses));
+                gateOn, haltOnFailure, List.copyOf(attackAnalyses), List.copyOf(configuredAttacks), sequential);
     }
 
     RuleCheck ruleCheck() {

@@ -36,6 +36,7 @@ public class AttackConfiguration {
     private String criticalStep;
     private String curvePoints;
     private Map<String, String> limits;
+    private String sequential;
 
     public void setType(String type) {
         this.type = type;
@@ -103,6 +104,11 @@ public class AttackConfiguration {
         this.limits = limits;
     }
 
+    /** {@code <sequential>true</sequential>}: decide this attack's limits sequentially, as {@code evaluate}'s own flag does for all. */
+    public void setSequential(String sequential) {
+        this.sequential = sequential;
+    }
+
     boolean hasLimits() {
         return limits != null && !limits.isEmpty();
     }
@@ -122,6 +128,7 @@ public class AttackConfiguration {
         map.put("criticalStep", criticalStep);
         map.put("curvePoints", curvePoints);
         map.putAll(limits, "limits.");
+        map.put("sequential", sequential);
         return map;
     }
 

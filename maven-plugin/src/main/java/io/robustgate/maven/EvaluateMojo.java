@@ -3,7 +3,11 @@ package io.robustgate.maven;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.attack.DuplicateAttacks;
 import io.robustgate.data.HeldOutSet;
+import io.robustgate.configuration.ConfiguredAttack;
+import io.robustgate.configuration.OptionMap;
+import io.robustgate.configuration.OptionValues;
 import io.robustgate.evaluation.Analyses;
+import io.robustgate.gate.GateStatistic;
 import io.robustgate.evaluation.EvaluationOptions;
 import io.robustgate.evaluation.Shard;
 import io.robustgate.model.ModelBundle;
@@ -99,6 +103,23 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(property = "robustgate.checkpointDirectory")
     File checkpointDirectory;
 
+    /**
+     * Decide each attack's {@code <limits>} sequentially (docs/sequential.md): the held-out set is attacked batch by
+     * batch in a seeded random order, and an attack stops once every limit is decided on an anytime-valid confidence
+     * sequence at α = 0.05 (all met, or one missed); undecided limits keep it going to the last image, where the
+     * figures are a full run's. An attack without limits is attacked whole. Refused with {@code shard}.
+     */
+    @Parameter(property = "robustgate.sequential", defaultValue = "false")
+    boolean sequential;
+
+    /**
+     * The statistic a sequential evaluation decides, as {@code check}'s {@code gateOn} (declare it once at plugin
+     * level for both): {@code MEAN}, the held-out set's mean, or {@code CONFIDENCE_BOUND}, the mean of the population
+     * the set was drawn from. An attack's own {@code gateOn} wins.
+     */
+    @Parameter(property = "robustgate.gateOn", defaultValue = "MEAN")
+    String gateOn;
+
     @Parameter(property = "robustgate.resultsFile", defaultValue = "${project.build.directory}/robustgate/evaluate.json")
     File resultsFile;
 
@@ -135,8 +156,17 @@ public class EvaluateMojo extends AbstractMojo {
     }
 
     private void evaluate() throws MojoExecutionException {
-        List<AttackSpec> specs = attackSpecs();
-        List<Analyses> analyses = attackAnalyses();
+        attackSpecs();
+        List<ConfiguredAttack> configured = new ArrayList<>();
+        for (int i = 0; i < attacks.size(); i++) {
+            configured.add(attacks.get(i).configured("attacks[" + i + "]"));
+        }
+        GateStatistic statistic;
+        try {
+            statistic = OptionValues.constant(OptionMap.path("").put("gateOn", gateOn), "gateOn", GateStatistic.class);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         checkInputs();
         CudaProbeLogging.quiet();
         EvaluationRun.Settings settings = new EvaluationRun.Settings(model.toPath(), dataset.toPath(), split, prompt,
@@ -144,7 +174,15 @@ public class EvaluateMojo extends AbstractMojo {
                 shard(), checkpointDirectory == null ? null : checkpointDirectory.toPath(), resultsFile.toPath(), SOURCE,
                 "mvn");
         try {
-            EvaluationRun.run(settings, EvaluationRun.attacks(specs, analyses), new EvaluationRun.Listener() {
+            List<EvaluationRun.Attack> runs = EvaluationRun.attacks(configured, sequential, statistic);
+            if (sequential) {
+                for (int i = 0; i < configured.size(); i++) {
+                    if (configured.get(i).limits().isEmpty()) {
+                        getLog().info("sequential: attacks[" + i + "] has no <limits> to decide; every image is attacked");
+                    }
+                }
+            }
+            EvaluationRun.run(settings, runs, new EvaluationRun.Listener() {
                 @Override
                 public void info(String message) {
                     getLog().info(message);
@@ -158,19 +196,6 @@ public class EvaluateMojo extends AbstractMojo {
         } catch (EvaluationRunException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-    }
-
-    /** What is measured around each spec of {@link #attackSpecs()}, in the same order. */
-    List<Analyses> attackAnalyses() throws MojoExecutionException {
-        List<Analyses> analyses = new ArrayList<>();
-        for (int i = 0; i < attacks.size(); i++) {
-            Analyses configured = attacks.get(i).toAnalyses("attacks[" + i + "]");
-            int budgets = attacks.get(i).toSpecs("attacks[" + i + "]").size();
-            for (int b = 0; b < budgets; b++) {
-                analyses.add(configured);
-            }
-        }
-        return analyses;
     }
 
     /** Every configured attack at every budget, validated before anything expensive is loaded. */

@@ -66,6 +66,6 @@ final class RecordedResults {
         SampleAggregates a = SampleAggregates.of(samples, 1);
         return new RobustnessResult(spec, "hc18-vlsm", "/models/hc18", "hc18/test", "/data/hc18", "test", "p1", "cpu()",
                 a.figures(), a.maxLinf(), a.meanL2(), a.meanPsnr(), new Timings(0.5, 2.0, 3.0), samples, List.of(), List.of(),
-                null, null, "px");
+                null, null, "px", null);
     }
 }

@@ -13,6 +13,10 @@ import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SetSizedBatch;
 import io.robustgate.evaluation.Shard;
+import io.robustgate.configuration.ConfiguredAttack;
+import io.robustgate.evaluation.sequential.SequentialPlan;
+import io.robustgate.evaluation.sequential.SequentialVerdict;
+import io.robustgate.gate.GateStatistic;
 import io.robustgate.model.ComputeDevice;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelBundleException;
@@ -64,8 +68,17 @@ public final class EvaluationRun {
         }
     }
 
-    /** An attack at one budget and what is measured around it. */
-    public record Attack(AttackSpec spec, Analyses analyses) {}
+    /**
+     * An attack at one budget, what is measured around it and, for a sequential gate, the limits it decides.
+     *
+     * @param sequential null: every image is attacked
+     */
+    public record Attack(AttackSpec spec, Analyses analyses, SequentialPlan sequential) {
+
+        public Attack(AttackSpec spec, Analyses analyses) {
+            this(spec, analyses, null);
+        }
+    }
 
     private EvaluationRun() {}
 
@@ -81,6 +94,27 @@ public final class EvaluationRun {
         return attacks;
     }
 
+    /**
+     * Each configured attack at each of its budgets; with {@code sequential} (the plugin's {@code <sequential>}, the
+     * YAML's {@code sequential: true}) or the entry's own {@code sequential}, an attack with limits decides them
+     * sequentially on {@code gateOn} (unless it names its own statistic), and one without limits is attacked whole.
+     */
+    public static List<Attack> attacks(List<ConfiguredAttack> configured, boolean sequential, GateStatistic gateOn) {
+        List<Attack> attacks = new ArrayList<>();
+        for (ConfiguredAttack entry : configured) {
+            SequentialPlan plan;
+            try {
+                plan = entry.sequentialPlan(sequential, gateOn).orElse(null);
+            } catch (IllegalArgumentException e) {
+                throw setting(entry.source() + ": " + e.getMessage(), e);
+            }
+            for (AttackSpec spec : entry.specs()) {
+                attacks.add(new Attack(spec, entry.analyses(), plan));
+            }
+        }
+        return attacks;
+    }
+
     /** Runs every attack and writes what it found; returns the document written. */
     public static ResultsDocument run(Settings settings, List<Attack> attacks, Listener listener) {
         ModelBundle.locationProblem(settings.model()).ifPresent(problem -> {
@@ -89,6 +123,10 @@ public final class EvaluationRun {
         HeldOutSet.locationProblem(settings.dataset()).ifPresent(problem -> {
             throw input("dataset: " + problem, null);
         });
+        if (!settings.shard().whole() && attacks.stream().anyMatch(a -> a.sequential() != null)) {
+            throw setting("sequential: shard " + settings.shard() + " cannot decide when to stop, since it cannot see the"
+                    + " other shards' images; run the sequential gate unsharded, or the shards without sequential", null);
+        }
         Device device;
         try {
             device = ComputeDevice.resolve(settings.device());
@@ -108,9 +146,10 @@ public final class EvaluationRun {
         try (ModelBundle bundle = ModelBundle.load(settings.model(), device)) {
             HeldOutSet set = HeldOutSet.load(settings.dataset(), settings.split(), PromptChoice.of(settings.prompt()))
                     .limit(settings.sampleLimit());
+            boolean sequential = attacks.stream().anyMatch(a -> a.sequential() != null);
             RobustnessEvaluator evaluator = new RobustnessEvaluator(bundle, set, EvaluationOptions.DEFAULTS
                     .withBatchSize(settings.batchSize()).withShard(settings.shard())
-                    .withCheckpointDirectory(settings.checkpoints()));
+                    .withCheckpointDirectory(settings.checkpoints()).withSequentialBatches(sequential));
             Shard shard = settings.shard();
             listener.info(String.format(Locale.ROOT, "Attacking %s on %s (%d samples%s, prompt %s, %s) with %d attack(s)",
                     bundle.name(), set.name(), evaluator.samples().size(), shard.whole() ? ""
@@ -121,9 +160,10 @@ public final class EvaluationRun {
             }
             listener.info(batchSizeLine(evaluator));
             for (Attack attack : attacks) {
-                RobustnessResult result = evaluator.evaluate(attack.spec(), attack.analyses());
+                RobustnessResult result = evaluator.evaluate(attack.spec(), attack.analyses(), attack.sequential());
                 results.add(result);
                 listener.info(ResultsTable.headline(result));
+                result.sequentialRecord().ifPresent(record -> listener.info("  " + SequentialVerdict.headline(record)));
                 String found = ResultsTable.analysesHeadline(result);
                 if (!found.isEmpty()) {
                     listener.info("  " + found);

@@ -147,6 +147,93 @@ final class ResultsSchema {
             }
         }
         analyses(path + ".analyses", result.get("analyses"));
+        JsonNode sequential = result.get("sequential");
+        if (sequential != null && !sequential.isNull()) {
+            sequential(path + ".sequential", sequential, n);
+        }
+    }
+
+    /**
+     * A sequential evaluation's record (docs/sequential.md): it counts the images its figures count, stopped only when
+     * allowed (every limit decided, one missed, or the set exhausted), and each decision is what its bounds show, so a
+     * hand-edited MET cannot pass a gate.
+     */
+    private void sequential(String path, JsonNode record, int n) {
+        requireObject(path, record);
+        int attacked = wholeNumber(path + ".imagesAttacked", required(path, record, "imagesAttacked"));
+        int total = wholeNumber(path + ".imagesTotal", required(path, record, "imagesTotal"));
+        if (attacked < 1 || attacked > total) {
+            throw problem(path + ".imagesAttacked is " + attacked + ", but it lies between 1 and imagesTotal " + total);
+        }
+        if (attacked != n) {
+            throw problem(path + ".imagesAttacked is " + attacked + ", but the result's figures count n = " + n
+                    + ": they must be the figures of the images attacked");
+        }
+        JsonNode exhaustedNode = required(path, record, "exhausted");
+        if (!exhaustedNode.isBoolean() || exhaustedNode.asBoolean() != (attacked == total)) {
+            throw problem(path + ".exhausted is " + exhaustedNode.asText() + ", but " + attacked + " of " + total
+                    + " images were attacked");
+        }
+        double alpha = number(path + ".alpha", required(path, record, "alpha"));
+        if (!(alpha > 0 && alpha < 1)) {
+            throw problem(path + ".alpha is " + alpha + ", but an error level lies in (0, 1)");
+        }
+        JsonNode limits = required(path, record, "limits");
+        if (!limits.isArray() || limits.isEmpty()) {
+            throw problem(path + ".limits is missing: a sequential evaluation decides at least one limit");
+        }
+        boolean anyMissed = false;
+        boolean anyUndecided = false;
+        for (int i = 0; i < limits.size(); i++) {
+            String where = path + ".limits[" + i + "]";
+            String decision = decision(where, limits.get(i));
+            anyMissed |= decision.equals("MISSED");
+            anyUndecided |= decision.equals("UNDECIDED");
+        }
+        if (attacked < total && anyUndecided && !anyMissed) {
+            throw problem(path + " stopped after " + attacked + " of " + total + " images with a limit undecided and none"
+                    + " missed: a sequential evaluation stops only once its limits are decided");
+        }
+    }
+
+    /** One limit's decision, checked against its own bounds; returns the decision. */
+    private String decision(String path, JsonNode limit) {
+        requireObject(path, limit);
+        String side = required(path, limit, "side").asText();
+        String decision = required(path, limit, "decision").asText();
+        if (!List.of("MINIMUM", "MAXIMUM").contains(side)) {
+            throw problem(path + ".side is " + side + ", but a limit is a MINIMUM or a MAXIMUM");
+        }
+        if (!List.of("MET", "MISSED", "UNDECIDED").contains(decision)) {
+            throw problem(path + ".decision is " + decision + ", but it is MET, MISSED or UNDECIDED");
+        }
+        double value = number(path + ".limit", required(path, limit, "limit"));
+        double lower = number(path + ".lower", required(path, limit, "lower"));
+        double upper = number(path + ".upper", required(path, limit, "upper"));
+        double mean = number(path + ".mean", required(path, limit, "mean"));
+        if (!(lower <= upper) || !Double.isFinite(value)) {
+            throw problem(path + ": lower " + format(lower) + " and upper " + format(upper) + " are not an interval");
+        }
+        boolean minimum = side.equals("MINIMUM");
+        boolean exact = required(path, limit, "exact").asBoolean();
+        boolean consistent = switch (decision) {
+            case "MET" -> exact ? (minimum ? mean >= value : mean <= value) : (minimum ? lower > value : upper < value);
+            case "MISSED" -> exact ? (minimum ? mean < value : mean > value) : (minimum ? upper < value : lower > value);
+            default -> !exact && lower <= value && upper >= value;
+        };
+        if (!consistent) {
+            throw problem(path + ".decision " + decision + " does not follow from " + (exact ? "the mean " + format(mean)
+                    : "the bounds " + format(lower) + "–" + format(upper)) + " and the " + side.toLowerCase(Locale.ROOT)
+                    + " " + format(value));
+        }
+        return decision;
+    }
+
+    private int wholeNumber(String path, JsonNode node) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw problem(path + " is " + node.asText() + ", but it is a whole number");
+        }
+        return node.intValue();
     }
 
     private void attack(String path, JsonNode attack) {

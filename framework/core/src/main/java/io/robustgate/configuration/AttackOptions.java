@@ -8,6 +8,7 @@ import io.robustgate.evaluation.Analyses;
 import io.robustgate.evaluation.CriticalThreshold;
 import io.robustgate.gate.GateStatistic;
 import io.robustgate.gate.Limit;
+import io.robustgate.gate.SequentialGate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,7 +27,9 @@ import java.util.Set;
  *       {@code options.NAME} (validated by {@link AttackSpec#of});</li>
  *   <li>the analyses {@link #ANALYSES};</li>
  *   <li>{@code gateOn}, {@code failOnAlarms} and any limit name of {@link LimitOptions}
- *       ({@code minDice}, {@code maxHd95}).</li>
+ *       ({@code minDice}, {@code maxHd95});</li>
+ *   <li>{@code sequential}: decide the limits on confidence sequences and stop once they are decided
+ *       ({@link SequentialGate}; docs/sequential.md).</li>
  * </ul>
  */
 public final class AttackOptions {
@@ -62,7 +65,7 @@ public final class AttackOptions {
         Set<String> keys = new LinkedHashSet<>(List.of("type", "eps"));
         keys.addAll(SHORTHAND);
         keys.addAll(ANALYSES);
-        keys.addAll(List.of("gateOn", "failOnAlarms"));
+        keys.addAll(List.of("gateOn", "failOnAlarms", "sequential"));
         return Set.copyOf(keys);
     }
 
@@ -114,7 +117,13 @@ public final class AttackOptions {
         refuseLimitsWithoutTheirAnalysis(entry, analyses);
         GateStatistic gateOn = entry.has("gateOn") ? OptionValues.constant(entry, "gateOn", GateStatistic.class) : null;
         boolean failOnAlarms = entry.has("failOnAlarms") && OptionValues.flag(entry, "failOnAlarms");
-        return new ConfiguredAttack(entry.label(), specs, analyses, limits, gateOn, failOnAlarms);
+        boolean sequential = entry.has("sequential") && OptionValues.flag(entry, "sequential");
+        ConfiguredAttack configured = new ConfiguredAttack(entry.label(), specs, analyses, limits, gateOn, failOnAlarms,
+                sequential);
+        if (sequential) {
+            refuseUndecidable(entry, configured);
+        }
+        return configured;
     }
 
     /** The analyses alone, for each budget of the entry alike. */
@@ -155,6 +164,22 @@ public final class AttackOptions {
             }
             throw entry.problem(key, "unknown option; allowed: " + String.join(", ", new java.util.TreeSet<>(KEYS))
                     + ", options." + "NAME and the limits " + String.join(", ", LimitOptions.limitNames()));
+        }
+    }
+
+    /** A sequential entry must have limits a confidence sequence can decide, and no analysis needing every image. */
+    private static void refuseUndecidable(OptionMap entry, ConfiguredAttack configured) {
+        if (configured.limits().isEmpty()) {
+            throw entry.problem("sequential", "there is no limit to decide: set a limit such as minDice, or drop sequential");
+        }
+        if (configured.analyses().any()) {
+            throw entry.problem("sequential", "the analyses (prompt transfer, critical budget, curve) need every image;"
+                    + " run them in an entry without sequential");
+        }
+        try {
+            SequentialGate.plan(configured.gate(GateStatistic.MEAN));
+        } catch (IllegalArgumentException e) {
+            throw entry.problem("sequential", e.getMessage().replaceFirst("^sequential: ", ""));
         }
     }
 

@@ -17,6 +17,9 @@ import io.robustgate.data.PreparedSample;
 import io.robustgate.data.PreparedSamples;
 import io.robustgate.data.Sample;
 import io.robustgate.data.SamplePreparer;
+import io.robustgate.evaluation.sequential.SequentialDecision;
+import io.robustgate.evaluation.sequential.SequentialOrder;
+import io.robustgate.evaluation.sequential.SequentialPlan;
 import io.robustgate.metric.Overlap;
 import io.robustgate.metric.SegmentationMetrics;
 import io.robustgate.model.ModelBundle;
@@ -150,7 +153,7 @@ public final class RobustnessEvaluator {
                 batchSize = blockSize(options);
             } else if (options.automaticBatchSize()) {
                 AttackSpec probe = AttackSpec.fgsm(0);
-                batchSizeChoice = BatchSizeChoice.measure(samples.size(), size -> {
+                batchSizeChoice = BatchSizeChoice.measure(options.automaticBatchCap(samples.size()), size -> {
                     try (NDManager manager = bundle.newManager()) {
                         Batch batch = new Batch(java.util.stream.IntStream.range(0, size).toArray(), manager);
                         batch.objective(probe).evaluate(batch.pixels);
@@ -214,6 +217,40 @@ public final class RobustnessEvaluator {
     }
 
     /**
+     * A sequential evaluation ({@code docs/sequential.md}): the set's batches are attacked in a seeded random order
+     * ({@link SequentialOrder}, seeded by the evaluation's seed) and after each batch every limit of {@code sequential}
+     * is checked against its confidence sequence; the evaluation stops once they are decided. The result holds the
+     * images attacked and the {@link SequentialRecord}; exhausted, its figures are exactly a full run's with this batch
+     * size. Refused where a decision would need evidence this run cannot see: a shard of the set, and the analyses
+     * that need every image (prompt comparison, prompt transfer, critical budget, curve).
+     *
+     * @param sequential the limits to decide; null: a full run, as {@link #evaluate(AttackSpec, Analyses)}
+     */
+    public RobustnessResult evaluate(AttackSpec spec, Analyses analyses, SequentialPlan sequential) {
+        if (sequential == null) {
+            return evaluate(spec, analyses);
+        }
+        if (!options.shard().whole()) {
+            throw new IllegalArgumentException("sequential: shard " + options.shard() + " of " + set.name()
+                    + " cannot decide when to stop, since it cannot see the other shards' images; run the sequential gate"
+                    + " unsharded, or the shards without sequential");
+        }
+        if (analyses.any()) {
+            throw new IllegalArgumentException("sequential: the analyses of " + spec.displayName() + " (prompt transfer,"
+                    + " critical budget, curve) need every image; run them in an evaluation without sequential");
+        }
+        if (set.promptChoice().isAll()) {
+            throw new IllegalArgumentException("sequential: " + set.name() + " is read with prompt=all, and the prompt"
+                    + " comparison needs every image; choose one prompt for a sequential gate");
+        }
+        Attack attack = Attack.of(spec);
+        if (attack instanceof SetLevelAttack setLevel) {
+            return fitThenEvaluate(spec, setLevel, sequential);
+        }
+        return evaluate(spec, attack, sequential);
+    }
+
+    /**
      * Attacks every sample with {@code spec}. A set-level attack is fitted first, and where it was
      * fitted on samples of this set, only the others are attacked and reported. The
      * result carries the gradient-masking alarms its passes raised and, where a weaker attack this
@@ -222,9 +259,9 @@ public final class RobustnessEvaluator {
     public RobustnessResult evaluate(AttackSpec spec) {
         Attack attack = Attack.of(spec);
         if (attack instanceof SetLevelAttack setLevel) {
-            return fitThenEvaluate(spec, setLevel);
+            return fitThenEvaluate(spec, setLevel, null);
         }
-        return evaluate(spec, attack);
+        return evaluate(spec, attack, null);
     }
 
     /**
@@ -232,7 +269,7 @@ public final class RobustnessEvaluator {
      * set's root (all of this set evaluated), a share of this set chosen by sample identity (the rest
      * evaluated), or the whole set, fitted and evaluated alike. The result records which.
      */
-    private RobustnessResult fitThenEvaluate(AttackSpec spec, SetLevelAttack attack) {
+    private RobustnessResult fitThenEvaluate(AttackSpec spec, SetLevelAttack attack, SequentialPlan sequential) {
         FitSamples fitSamples = attack.fitSamples();
         RobustnessEvaluator fitting = this;
         RobustnessEvaluator evaluated = this;
@@ -252,28 +289,36 @@ public final class RobustnessEvaluator {
         }
         RobustnessEvaluator source = fitting;
         attack.fit(visitor -> source.forEachBatch(spec, (batch, objective) -> visitor.accept(objective, batch.pixels)));
-        RobustnessResult result = evaluated.evaluate(spec, attack);
+        RobustnessResult result = evaluated.evaluate(spec, attack, sequential);
         List<Double> lossPerEpoch = attack.fitted().map(UniversalPerturbation::lossPerEpoch).orElse(List.of());
         return result.withFit(new SetLevelFit(fitSamples.split(), fittedIds, lossPerEpoch, attack.fitted().orElse(null)));
     }
 
     /**
      * Attacks batch by batch; with a checkpoint directory each finished batch is recorded, and
-     * batches recorded by an earlier, killed run of the same inputs are taken from there.
+     * batches recorded by an earlier, killed run of the same inputs are taken from there. With a
+     * sequential plan, the batches go in a seeded random order and stop once its limits are decided.
      */
-    private RobustnessResult evaluate(AttackSpec spec, Attack attack) {
+    private RobustnessResult evaluate(AttackSpec spec, Attack attack, SequentialPlan sequential) {
         CleanPass cleanPass = cleanPass();
         Outcomes outcomes = new Outcomes(spec);
         BatchCheckpoint checkpoint = options.checkpointDirectory() == null ? null
                 : BatchCheckpoint.open(options.checkpointDirectory(), provenance(), spec, batchSize(),
                         options.earlyExit(), options.progress());
+        SequentialOrder order = sequential == null ? null : SequentialOrder.of(batches(), options.bootstrapSeed());
+        SequentialDecision decision = sequential == null ? null : sequential.decision(samples.size());
         long start = System.nanoTime();
         boolean firstComputed = true;
-        for (int[] positions : batches()) {
+        List<int[]> batchOrder = order == null ? batches() : order.batches();
+        for (int k = 0; k < batchOrder.size() && (decision == null || !decision.finished()); k++) {
+            int[] positions = batchOrder.get(k);
             Optional<List<SampleResult>> done = checkpoint == null ? Optional.empty()
                     : checkpoint.finishedBatch(java.util.Arrays.stream(positions).mapToObj(i -> evaluated.get(i).id()).toList());
             if (done.isPresent()) {
                 outcomes.restore(positions, done.get());
+                if (decision != null) {
+                    observe(decision, sequential, done.get(), order.feedOrder(k));
+                }
                 continue;
             }
             try (NDManager manager = bundle.newManager()) {
@@ -294,10 +339,27 @@ public final class RobustnessEvaluator {
                 if (checkpoint != null) {
                     checkpoint.record(added);
                 }
+                if (decision != null) {
+                    observe(decision, sequential, added, order.feedOrder(k));
+                }
             }
             options.progress().progress(spec.displayName(), outcomes.done, samples.size(), System.nanoTime() - start);
         }
-        return finish(outcomes, cleanPass, (System.nanoTime() - start) / 1e9);
+        RobustnessResult result = finish(outcomes, cleanPass, (System.nanoTime() - start) / 1e9);
+        if (decision == null) {
+            return result;
+        }
+        if (decision.exhausted()) {
+            // The verdict on the set's mean is then the full run's own, to the last bit of its Summary.
+            decision.useFullRunFigures(sequential.limits().stream().mapToDouble(p -> p.setMean().apply(result)).toArray());
+        }
+        return result.withSequential(decision.record());
+    }
+
+    /** One batch's figures fed to the sequences in its seeded order. */
+    private static void observe(SequentialDecision decision, SequentialPlan plan, List<SampleResult> batch, int[] feedOrder) {
+        List<SampleResult> fed = java.util.Arrays.stream(feedOrder).mapToObj(batch::get).toList();
+        decision.observeBatch(plan.figures(fed));
     }
 
     /**
@@ -384,8 +446,9 @@ public final class RobustnessEvaluator {
             this.spec = spec;
         }
 
+        /** The samples attacked, in the set's order: all of them, or those a sequential evaluation reached. */
         List<SampleResult> inOrder() {
-            return List.of(results);
+            return java.util.Arrays.stream(results).filter(java.util.Objects::nonNull).toList();
         }
 
         /** A batch finished by an earlier run (its pictures are not kept, only its figures). */
@@ -424,7 +487,7 @@ public final class RobustnessEvaluator {
 
     private RobustnessResult finish(Outcomes outcomes, CleanPass cleanPass, double seconds) {
         RobustnessResult result = assemble(outcomes.spec, outcomes.inOrder(), outcomes.worst.list(), new Timings(cleanPass.seconds(),
-                seconds, samples.size() / seconds, batchSize(), options.automaticBatchSize() && options.shard().whole()));
+                seconds, outcomes.done / seconds, batchSize(), options.automaticBatchSize() && options.shard().whole()));
         synchronized (history) {
             result = result.withAlarms(MaskingChecks.weakerBeatsStronger(result, history));
             history.add(result);
@@ -482,7 +545,7 @@ public final class RobustnessEvaluator {
         return new RobustnessResult(spec, bundle.name(), DisplayPath.of(bundle.directory()), set.name(),
                 DisplayPath.of(set.root()), set.split(), set.promptChoice().key(), bundle.device().toString(),
                 a.figures(), a.maxLinf(), a.meanL2(), a.meanPsnr(), timings, results, worst,
-                MaskingChecks.of(results, cleanPass()), null, null, set.distanceUnit());
+                MaskingChecks.of(results, cleanPass()), null, null, set.distanceUnit(), null);
     }
 
     /** The samples at {@code positions} as native arrays in one manager. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.robustgate.attack.AttackSpec;
+import io.robustgate.evaluation.sequential.SequentialRecord;
 import io.robustgate.metric.SegmentationMetric;
 import io.robustgate.metric.SegmentationMetrics;
 import io.robustgate.metric.Summary;
@@ -27,6 +28,9 @@ import java.util.Optional;
  * @param fit how a set-level attack was fitted; null for per-sample attacks
  * @param analyses what the analyses around the attack found (prompt comparison and transfer,
  *     critical budget, Dice-against-eps curve; docs/results-json.md); null when none ran
+ * @param sequential how a sequential evaluation decided its limits (docs/sequential.md): then
+ *     {@code samples} and the figures are those of the images attacked before it stopped, all of them
+ *     when it was {@linkplain SequentialRecord#exhausted() exhausted}; null for a full run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RobustnessResult(
@@ -48,7 +52,8 @@ public record RobustnessResult(
         List<ResultAlarm> alarms,
         SetLevelFit fit,
         ResultAnalyses analyses,
-        String distanceUnit) {
+        String distanceUnit,
+        SequentialRecord sequential) {
 
     public RobustnessResult {
         figures = canonical(figures);
@@ -65,7 +70,7 @@ public record RobustnessResult(
             SetLevelFit fit) {
         this(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device,
                 overlaps(cleanDice, cleanIou, adversarialDice, adversarialIou, diceDrop, iouDrop), maxLinf, meanL2, meanPsnr,
-                timings, samples, worstArtifacts, alarms, fit, null, null);
+                timings, samples, worstArtifacts, alarms, fit, null, null, null);
     }
 
     /** A result of an attack that was not fitted on a set (the fields before set-level fits). */
@@ -93,19 +98,36 @@ public record RobustnessResult(
         List<ResultAlarm> all = new java.util.ArrayList<>(alarms);
         all.addAll(extra);
         return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, figures, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, all, fit, analyses, distanceUnit);
+                worstArtifacts, all, fit, analyses, distanceUnit, sequential);
     }
 
     /** The same result with how its set-level attack was fitted. */
     public RobustnessResult withFit(SetLevelFit value) {
         return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, figures, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, alarms, value, analyses, distanceUnit);
+                worstArtifacts, alarms, value, analyses, distanceUnit, sequential);
     }
 
     /** The same result with what the analyses beyond the attack found. */
     public RobustnessResult withAnalyses(ResultAnalyses value) {
         return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, figures, maxLinf, meanL2, meanPsnr, timings, samples,
-                worstArtifacts, alarms, fit, value, distanceUnit);
+                worstArtifacts, alarms, fit, value, distanceUnit, sequential);
+    }
+
+    /** The same result with how its sequential evaluation decided. */
+    public RobustnessResult withSequential(SequentialRecord value) {
+        return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device, figures, maxLinf, meanL2, meanPsnr, timings, samples,
+                worstArtifacts, alarms, fit, analyses, distanceUnit, value);
+    }
+
+    /** How its sequential evaluation decided; empty for a full run. */
+    public Optional<SequentialRecord> sequentialRecord() {
+        return Optional.ofNullable(sequential);
+    }
+
+    /** Whether a sequential evaluation stopped before every image was attacked: its figures are a subset's. */
+    @JsonIgnore
+    public boolean stoppedEarly() {
+        return sequential != null && !sequential.exhausted();
     }
 
     /** The prompt comparison, if this result has one (a set read with {@code prompt=all}). */
@@ -130,7 +152,7 @@ public record RobustnessResult(
     public RobustnessResult withSamples(List<SampleResult> values, SampleAggregates a, List<ResultAlarm> newAlarms,
             Timings newTimings) {
         return new RobustnessResult(attack, model, modelDirectory, dataset, datasetRoot, split, prompt, device,
-                a.figures(), a.maxLinf(), a.meanL2(), a.meanPsnr(), newTimings, values, List.of(), newAlarms, fit, null, distanceUnit);
+                a.figures(), a.maxLinf(), a.meanL2(), a.meanPsnr(), newTimings, values, List.of(), newAlarms, fit, null, distanceUnit, sequential);
     }
 
     /** The registered metrics' fields in order: clean, attacked, worsening of each metric. */

@@ -6,6 +6,7 @@ import io.robustgate.evaluation.CriticalBudget;
 import io.robustgate.evaluation.DiceCurve;
 import io.robustgate.evaluation.PromptRobustness;
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.SampleResult;
 import io.robustgate.metric.SegmentationMetric;
 import io.robustgate.metric.SegmentationMetrics;
 import io.robustgate.metric.Summary;
@@ -34,18 +35,18 @@ public final class GateMetric {
     public static final GateMetric IOU_DROP = worsening(SegmentationMetrics.IOU);
     public static final GateMetric WORST_PROMPT_DICE = new GateMetric("WORST_PROMPT_DICE", "worst-prompt Dice",
             "WorstPromptDice", false, 0, 1, null,
-            r -> r.promptRobustness().map(PromptRobustness::worstPromptDice), null, GateMetric::promptsMissing);
+            r -> r.promptRobustness().map(PromptRobustness::worstPromptDice), null, GateMetric::promptsMissing, null);
     public static final GateMetric PROMPT_SPREAD = new GateMetric("PROMPT_SPREAD", "prompt spread", "PromptSpread", true, 0,
-            1, null, r -> r.promptRobustness().map(PromptRobustness::promptSpread), null, GateMetric::promptsMissing);
+            1, null, r -> r.promptRobustness().map(PromptRobustness::promptSpread), null, GateMetric::promptsMissing, null);
     public static final GateMetric MEDIAN_CRITICAL_EPS = new GateMetric("MEDIAN_CRITICAL_EPS", "median critical eps",
             "MedianCriticalEps", false, 0, 1, null, r -> Optional.empty(),
             r -> r.criticalBudget().map(c -> (double) c.medianCriticalEps()).orElse(Double.NaN),
             r -> r.criticalBudget().isPresent() ? Optional.empty()
-                    : Optional.of("it has no critical-budget search: give the attack criticalDice or criticalFraction"));
+                    : Optional.of("it has no critical-budget search: give the attack criticalDice or criticalFraction"), null);
     public static final GateMetric CURVE_AREA = new GateMetric("CURVE_AREA", "curve area", "CurveArea", false, 0, 1, null,
             r -> Optional.empty(), r -> r.curve().map(DiceCurve::area).orElse(Double.NaN),
             r -> r.curve().isPresent() ? Optional.empty()
-                    : Optional.of("it has no Dice-against-eps curve: give the attack curvePoints"));
+                    : Optional.of("it has no Dice-against-eps curve: give the attack curvePoints"), null);
 
     private static final List<GateMetric> ALL = all();
 
@@ -60,10 +61,13 @@ public final class GateMetric {
     /** The value of a single figure (no mean, no interval); null for means. */
     private final Function<RobustnessResult, Double> single;
     private final Function<RobustnessResult, Optional<String>> missing;
+    /** One sample's value of the figure whose mean this is; null for the analyses' figures. */
+    private final Function<SampleResult, Double> perSample;
 
     private GateMetric(String name, String label, String limitStem, boolean lowerIsBetter, double lowest, double highest,
             SegmentationMetric measured, Function<RobustnessResult, Optional<Summary>> summary,
-            Function<RobustnessResult, Double> single, Function<RobustnessResult, Optional<String>> missing) {
+            Function<RobustnessResult, Double> single, Function<RobustnessResult, Optional<String>> missing,
+            Function<SampleResult, Double> perSample) {
         this.name = name;
         this.label = label;
         this.limitStem = limitStem;
@@ -74,13 +78,15 @@ public final class GateMetric {
         this.summary = summary;
         this.single = single;
         this.missing = missing;
+        this.perSample = perSample;
     }
 
     /** The attacked mean of a metric: {@code DICE}, limits {@code minDice}/{@code maxDice}. */
     private static GateMetric attacked(SegmentationMetric metric) {
         return new GateMetric(metric.key().toUpperCase(Locale.ROOT), metric.label(), metric.limitStem(),
                 !metric.higherIsBetter(), metric.lowest(), metric.highest(), metric,
-                r -> r.figure(metric.attackedField()), null, r -> figureMissing(r, metric, metric.attackedField()));
+                r -> r.figure(metric.attackedField()), null, r -> figureMissing(r, metric, metric.attackedField()),
+                sample -> sample.figure(metric, true).orElse(Double.NaN));
     }
 
     /** How much the attack worsened a metric: {@code DICE_DROP} (clean − attacked), {@code HD95_INCREASE}. */
@@ -89,7 +95,9 @@ public final class GateMetric {
         return new GateMetric(metric.key().toUpperCase(Locale.ROOT) + "_" + metric.worsening().toUpperCase(Locale.ROOT),
                 metric.label() + " " + metric.worsening().toLowerCase(Locale.ROOT), metric.limitStem() + metric.worsening(),
                 true, -span, span, metric, r -> r.figure(metric.worseningField()), null,
-                r -> figureMissing(r, metric, metric.worseningField()));
+                r -> figureMissing(r, metric, metric.worseningField()),
+                sample -> metric.worsening(sample.figure(metric, false).orElse(Double.NaN),
+                        sample.figure(metric, true).orElse(Double.NaN)));
     }
 
     private static List<GateMetric> all() {
@@ -195,6 +203,15 @@ public final class GateMetric {
     /** Whether the figure is a budget (shown in grey levels) rather than a score in [0,1]. */
     public boolean isBudget() {
         return this == MEDIAN_CRITICAL_EPS;
+    }
+
+    /**
+     * One sample's value of the figure this metric means over the set ({@code DICE}: its attacked Dice,
+     * {@code DICE_DROP}: clean − attacked); empty for the analyses' figures, which are not means of per-sample
+     * values. A sequential gate feeds these to its confidence sequences.
+     */
+    public Optional<Function<SampleResult, Double>> perSample() {
+        return Optional.ofNullable(perSample);
     }
 
     /** Whether smaller values are better (drops, spreads, distances). */

@@ -56,6 +56,10 @@ public final class RobustnessGate {
                         + limit.metric().label() + " cannot be checked against " + bound(limit) + ": " + missing.get()));
                 continue;
             }
+            if (result.stoppedEarly()) {
+                violations.addAll(SequentialGate.violations(result, limit, statistic));
+                continue;
+            }
             double actual = limit.metric().value(result, statistic);
             if (limit.minimum() != null && !(actual >= limit.minimum())) {
                 violations.add(violation(result, limit, actual, true));

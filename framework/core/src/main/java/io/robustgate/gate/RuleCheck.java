@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,6 +79,12 @@ public final class RuleCheck {
         GateMetric metric = limit.metric();
         if (metric.missing(result).isPresent()) {
             return result.displayName() + ": " + metric.label() + " missing (" + metric.missing(result).get() + ")";
+        }
+        if (result.stoppedEarly()) {
+            Optional<String> decided = SequentialGate.measurement(result, limit, statistic);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
         }
         double actual = metric.value(result, statistic);
         String label = statistic == GateStatistic.MEAN || metric.summary(result).isEmpty() ? metric.label()

@@ -119,6 +119,14 @@ public @interface AdversarialRobustness {
     /** Gate the mean, or the pessimistic end of its bootstrap 95% interval. */
     GateStatistic gateOn() default GateStatistic.MEAN;
 
+    /**
+     * Decide the limits sequentially: attack the held-out set batch by batch in a seeded random order and stop once
+     * every limit is decided on an anytime-valid confidence sequence at α = 0.05 (all met, or one missed); undecided
+     * limits keep it going to the last image, where the figures are a full run's. The result then holds the images
+     * attacked and the decisions ({@code RobustnessResult#sequentialRecord()}). See docs/sequential.md.
+     */
+    boolean sequential() default false;
+
     /** Prompt key to use instead of the one of {@link HeldOutSet#prompt()}; empty keeps it. */
     String prompt() default "";
 

@@ -9,6 +9,7 @@ import io.robustgate.configuration.ConfiguredAttack;
 import io.robustgate.configuration.LimitOptions;
 import io.robustgate.configuration.OptionMap;
 import io.robustgate.gate.RobustnessGate;
+import io.robustgate.evaluation.sequential.SequentialPlan;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,13 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param sampleLimit how many samples to attack; 0 for all
  * @param analyses what is measured around the attack (prompt transfer, critical budget, curve)
  * @param namePattern the invocation's display name pattern ({@link AdversarialRobustness#name()})
+ * @param sequential the plan deciding the gate's limits sequentially; null for a full run
  */
 record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit, Analyses analyses,
-        String namePattern) {
+        String namePattern, SequentialPlan sequential) {
 
     AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sampleLimit, Analyses analyses) {
-        this(attack, gate, prompt, sampleLimit, analyses, InvocationName.DEFAULT);
+        this(attack, gate, prompt, sampleLimit, analyses, InvocationName.DEFAULT, null);
     }
 
     /** One case per budget of the annotation, in the order written. */
@@ -51,11 +53,12 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
         RobustnessGate gate = configured.gate(annotation.gateOn());
+        SequentialPlan sequential = configured.sequentialPlan(false, annotation.gateOn()).orElse(null);
         String namePattern = InvocationName.validated(annotation.name(), where);
         List<AttackCase> cases = new ArrayList<>();
         for (AttackSpec spec : configured.specs()) {
             cases.add(new AttackCase(spec, gate, annotation.prompt().trim(), annotation.sampleLimit(), configured.analyses(),
-                    namePattern));
+                    namePattern, sequential));
         }
         return cases;
     }
@@ -88,6 +91,9 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
             options.put("failOnAlarms", "true");
         }
         options.put("gateOn", annotation.gateOn().name());
+        if (annotation.sequential()) {
+            options.put("sequential", "true");
+        }
         if (annotation.promptTransfer()) {
             options.put("promptTransfer", "true");
         }

@@ -6,6 +6,7 @@ import io.robustgate.report.ResultsTable;
 import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.gate.Limit;
+import io.robustgate.evaluation.sequential.SequentialVerdict;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,14 +110,20 @@ final class AttackInvocation implements BeforeTestExecutionCallback, ParameterRe
         EvaluationTarget target = EvaluationTarget.resolve(context, attackCase);
         recordParameters(spec, target);
         RobustnessEvaluator evaluator = report.step("load model and held-out set",
-                () -> SharedModels.evaluator(context, target));
+                () -> SharedModels.evaluator(context, target, attackCase.sequential() != null));
         RobustnessResult attacked;
         // One evaluator serves every test of the run and is not thread-safe.
         synchronized (evaluator) {
             report.step("clean pass (shared by all attacks on this set)", () -> evaluator.cleanPass());
-            attacked = report.step("attack: " + spec.displayName(), () -> evaluator.evaluate(spec, attackCase.analyses()));
+            attacked = report.step("attack: " + spec.displayName(),
+                    () -> evaluator.evaluate(spec, attackCase.analyses(), attackCase.sequential()));
         }
         System.out.println("[robustgate] " + ResultsTable.headline(attacked));
+        attacked.sequentialRecord().ifPresent(record -> {
+            String verdict = SequentialVerdict.headline(record);
+            System.out.println("[robustgate]   " + verdict);
+            report.parameter("sequential", verdict);
+        });
         String analyses = ResultsTable.analysesHeadline(attacked);
         if (!analyses.isEmpty()) {
             System.out.println("[robustgate]   " + analyses);

@@ -38,7 +38,7 @@ final class SharedModels {
     private record BundleKey(Path directory, String device) {}
 
     private record EvaluatorKey(BundleKey bundle, Path data, String split, String prompt, int sampleLimit, Shard shard,
-            Path checkpoints, int batchSize) {}
+            Path checkpoints, int batchSize, boolean sequentialBatches) {}
 
     /** {@code -Drobustgate.checkpoint.dir}: where finished batches are recorded, so a killed run resumes. */
     static final String CHECKPOINT_DIR = "robustgate.checkpoint.dir";
@@ -48,8 +48,12 @@ final class SharedModels {
 
     private SharedModels() {}
 
-    /** The evaluator of a target, creating (and loading its model) on first use. */
-    static RobustnessEvaluator evaluator(ExtensionContext context, EvaluationTarget target) {
+    /**
+     * The evaluator of a target, creating (and loading its model) on first use. Sequential gates with a measured batch
+     * size get an evaluator of their own, whose batches stay small enough to stop early
+     * ({@link EvaluationOptions#sequentialBatches()}); it shares the loaded model.
+     */
+    static RobustnessEvaluator evaluator(ExtensionContext context, EvaluationTarget target, boolean sequential) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         Device device = ComputeDevice.resolve(target.device());
         BundleKey bundleKey = new BundleKey(target.modelDirectory(), device.toString());
@@ -63,15 +67,17 @@ final class SharedModels {
         Path checkpoints = EvaluationTarget.parameter(context, CHECKPOINT_DIR).map(EvaluationTarget::absolute).orElse(null);
         int batchSize = EvaluationTarget.parameter(context, BATCH_SIZE).map(SharedModels::batchSize)
                 .orElse(EvaluationOptions.AUTO_BATCH_SIZE);
+        boolean sequentialBatches = sequential && batchSize == EvaluationOptions.AUTO_BATCH_SIZE;
         EvaluatorKey key = new EvaluatorKey(bundleKey, target.dataDirectory(), target.split(), target.prompt(),
-                target.sampleLimit(), shard, checkpoints, batchSize);
+                target.sampleLimit(), shard, checkpoints, batchSize, sequentialBatches);
         ModelBundle bundle = store.getOrComputeIfAbsent(bundleKey, b -> load(b, device), StoredBundle.class).bundle();
         return store.getOrComputeIfAbsent(key, k -> {
             io.robustgate.data.HeldOutSet set = io.robustgate.data.HeldOutSet
                     .load(target.dataDirectory(), target.split(), PromptChoice.of(target.prompt()))
                     .limit(target.sampleLimit());
             return new RobustnessEvaluator(bundle, set,
-                    EvaluationOptions.DEFAULTS.withBatchSize(batchSize).withShard(shard).withCheckpointDirectory(checkpoints));
+                    EvaluationOptions.DEFAULTS.withBatchSize(batchSize).withShard(shard).withCheckpointDirectory(checkpoints)
+                            .withSequentialBatches(sequentialBatches));
         }, RobustnessEvaluator.class);
     }
 

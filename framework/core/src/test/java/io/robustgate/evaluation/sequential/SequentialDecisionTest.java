@@ -1,4 +1,4 @@
-package io.robustgate.gate.sequential;
+package io.robustgate.evaluation.sequential;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.robustgate.gate.GateStatistic;
-import io.robustgate.gate.sequential.SequentialLimit.Sequence;
+import io.robustgate.evaluation.sequential.SequentialLimit.Sequence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -213,8 +212,6 @@ class SequentialDecisionTest {
                 assertTrue(o.wrongShare() <= ALPHA, o.line());
             }
         }
-        assertEquals(Sequence.IID, Sequence.forStatistic(GateStatistic.CONFIDENCE_BOUND));
-        assertEquals(Sequence.WITHOUT_REPLACEMENT, Sequence.forStatistic(GateStatistic.MEAN));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.robustgate.gate.sequential;
+package io.robustgate.evaluation.sequential;
 
 /**
  * What the two betting sequences share: the rescaling to [0, 1], the grid of candidate means, the hedged capital

@@ -1,4 +1,4 @@
-package io.robustgate.gate.sequential;
+package io.robustgate.evaluation.sequential;
 
 /**
  * An anytime-valid confidence sequence for a mean of bounded values: after every {@link #observe}, the interval

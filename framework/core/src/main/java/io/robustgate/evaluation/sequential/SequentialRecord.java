@@ -1,4 +1,4 @@
-package io.robustgate.gate.sequential;
+package io.robustgate.evaluation.sequential;
 
 import java.util.List;
 
@@ -27,6 +27,7 @@ public record SequentialRecord(int imagesAttacked, int imagesTotal, double alpha
      * One limit's outcome.
      *
      * @param name         the limit's name, e.g. {@code minDice}
+     * @param label        the figure's name in sentences, e.g. {@code Dice}
      * @param side         {@code MINIMUM} or {@code MAXIMUM}
      * @param limit        the limit's value
      * @param sequence     {@code WITHOUT_REPLACEMENT} (the set's mean) or {@code IID} (the population's mean)
@@ -39,7 +40,7 @@ public record SequentialRecord(int imagesAttacked, int imagesTotal, double alpha
      * @param upper        the confidence sequence's upper bound at stopping
      * @param mean         the mean of the figures of the images attacked
      */
-    public record LimitDecision(String name, SequentialLimit.Side side, double limit, SequentialLimit.Sequence sequence,
+    public record LimitDecision(String name, String label, SequentialLimit.Side side, double limit, SequentialLimit.Sequence sequence,
             double alpha, Decision decision, boolean exact, int decidedAfter, double lower, double upper, double mean) {
     }
 

@@ -1,4 +1,4 @@
-package io.robustgate.gate.sequential;
+package io.robustgate.evaluation.sequential;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * Decides a set of limits sequentially: images are attacked in a seeded random order ({@link #attackOrder}), batch by
  * batch; after each batch every limit is checked against its anytime-valid confidence sequence, and the evaluation may
- * stop once {@link #finished()} — every limit decided ({@link #settled()}), or the set exhausted.
+ * stop once {@link #finished()} — every limit decided ({@link #settled()}), one missed, or the set exhausted.
  *
  * <h2>α split</h2>
  * The gate's α (default 0.05) bounds the probability that <em>any</em> decided limit is decided wrongly. It is split over
@@ -222,9 +222,12 @@ public final class SequentialDecision {
         return imagesAttacked == imagesTotal;
     }
 
-    /** Whether the evaluation stops: settled, or exhausted. */
+    /**
+     * Whether the evaluation stops: every limit decided, or one MISSED (the gate fails whatever the others' decisions
+     * would be, so attacking more images could not change the verdict), or the set exhausted.
+     */
     public boolean finished() {
-        return settled() || exhausted();
+        return settled() || anyMissed() || exhausted();
     }
 
     /** Whether some limit is MISSED; with every other limit decided, the gate fails now. */
@@ -269,7 +272,7 @@ public final class SequentialDecision {
         for (int i = 0; i < limits.size(); i++) {
             SequentialLimit l = limits.get(i);
             ConfidenceSequence cs = sequences[i];
-            out.add(new SequentialRecord.LimitDecision(l.name(), l.side(), l.limit(), l.sequence(), alphaPerLimit(),
+            out.add(new SequentialRecord.LimitDecision(l.name(), l.label(), l.side(), l.limit(), l.sequence(), alphaPerLimit(),
                     decisions[i], exact[i], decidedAfter[i], cs.lower(), cs.upper(), cs.observedMean()));
         }
         return out;

@@ -1,4 +1,4 @@
-package io.robustgate.gate.sequential;
+package io.robustgate.evaluation.sequential;
 
 /**
  * A confidence sequence for the mean μ of i.i.d. values bounded in [lo, hi]: the hedged capital process with predictable

@@ -1,19 +1,18 @@
-package io.robustgate.gate.sequential;
-
-import io.robustgate.gate.GateStatistic;
+package io.robustgate.evaluation.sequential;
 
 /**
  * One limit a sequential evaluation decides: a minimum or maximum on a per-image figure whose values lie in
  * [lowest, highest], and which confidence sequence bounds its mean.
  *
  * @param name     the limit's name as gates print it, e.g. {@code minDice}
+ * @param label    the figure's name in sentences, e.g. {@code Dice}, {@code Dice drop}
  * @param side     whether the limit is a minimum (mean ≥ limit passes) or a maximum (mean ≤ limit passes)
  * @param limit    the limit's value
  * @param lowest   the least value a per-image figure can take (0 for Dice and IoU, −1 for their drops)
  * @param highest  the greatest value a per-image figure can take (1)
  * @param sequence which confidence sequence bounds the mean
  */
-public record SequentialLimit(String name, Side side, double limit, double lowest, double highest, Sequence sequence) {
+public record SequentialLimit(String name, String label, Side side, double limit, double lowest, double highest, Sequence sequence) {
 
     /** Whether the limit is a minimum or a maximum. */
     public enum Side { MINIMUM, MAXIMUM }
@@ -22,27 +21,22 @@ public record SequentialLimit(String name, Side side, double limit, double lowes
     public enum Sequence {
         /**
          * The mean of the held-out set itself, a finite population of N images attacked in a random order without
-         * replacement ({@link GateStatistic#MEAN}): {@link WithoutReplacementBettingSequence}; exact at exhaustion.
+         * replacement (the gate's {@code MEAN} statistic): {@link WithoutReplacementBettingSequence}; exact at exhaustion.
          */
         WITHOUT_REPLACEMENT,
         /**
-         * The mean of the population the set was drawn from ({@link GateStatistic#CONFIDENCE_BOUND}):
+         * The mean of the population the set was drawn from (the gate's {@code CONFIDENCE_BOUND} statistic):
          * {@link IidBettingSequence}; never exact, so an undecided limit at exhaustion falls to the full run's bound.
          */
         IID;
-
-        /** The sequence a gate on this statistic needs. */
-        public static Sequence forStatistic(GateStatistic statistic) {
-            return switch (statistic) {
-                case MEAN -> WITHOUT_REPLACEMENT;
-                case CONFIDENCE_BOUND -> IID;
-            };
-        }
     }
 
     public SequentialLimit {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a sequential limit needs a name");
+        }
+        if (label == null || label.isBlank()) {
+            label = name.length() > 3 ? name.substring(3) : name;
         }
         if (side == null || sequence == null) {
             throw new IllegalArgumentException("limit " + name + " needs a side and a sequence");
@@ -56,14 +50,14 @@ public record SequentialLimit(String name, Side side, double limit, double lowes
         }
     }
 
-    /** A minimum, e.g. {@code minimum("minDice", 0.80, 0, 1, WITHOUT_REPLACEMENT)}. */
+    /** A minimum, e.g. {@code minimum("minDice", 0.80, 0, 1, WITHOUT_REPLACEMENT)}, labelled by its name's stem. */
     public static SequentialLimit minimum(String name, double limit, double lowest, double highest, Sequence sequence) {
-        return new SequentialLimit(name, Side.MINIMUM, limit, lowest, highest, sequence);
+        return new SequentialLimit(name, null, Side.MINIMUM, limit, lowest, highest, sequence);
     }
 
-    /** A maximum, e.g. {@code maximum("maxDiceDrop", 0.10, -1, 1, WITHOUT_REPLACEMENT)}. */
+    /** A maximum, e.g. {@code maximum("maxDiceDrop", 0.10, -1, 1, WITHOUT_REPLACEMENT)}, labelled by its name's stem. */
     public static SequentialLimit maximum(String name, double limit, double lowest, double highest, Sequence sequence) {
-        return new SequentialLimit(name, Side.MAXIMUM, limit, lowest, highest, sequence);
+        return new SequentialLimit(name, null, Side.MAXIMUM, limit, lowest, highest, sequence);
     }
 
     /** The decision the interval [lower, upper] allows: decided only when the whole interval is on one side; ties stay undecided. */

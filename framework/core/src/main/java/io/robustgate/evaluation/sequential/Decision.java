@@ -1,4 +1,4 @@
-package io.robustgate.gate.sequential;
+package io.robustgate.evaluation.sequential;
 
 /** Where a limit stands in a sequential evaluation. */
 public enum Decision {

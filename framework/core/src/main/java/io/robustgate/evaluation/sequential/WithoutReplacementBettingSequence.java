@@ -1,4 +1,4 @@
-package io.robustgate.gate.sequential;
+package io.robustgate.evaluation.sequential;
 
 /**
  * A confidence sequence for the mean of a finite population of N values in [lo, hi] that are observed in a uniformly
