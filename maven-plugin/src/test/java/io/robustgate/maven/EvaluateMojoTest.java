@@ -33,6 +33,7 @@ class EvaluateMojoTest {
         mojo.batchSize = 16;
         mojo.sampleLimit = 0;
         mojo.device = "cpu";
+        mojo.gateOn = "MEAN";
         mojo.resultsFile = project.resolve("target/robustgate/evaluate.json").toFile();
         AttackConfiguration fgsm = new AttackConfiguration();
         fgsm.setType("FGSM");
