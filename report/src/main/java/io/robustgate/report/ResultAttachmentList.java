@@ -3,6 +3,10 @@ package io.robustgate.report;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleArtifacts;
 import io.robustgate.evaluation.SampleResult;
+import io.robustgate.evaluation.sequential.Decision;
+import io.robustgate.evaluation.sequential.SequentialLimit;
+import io.robustgate.evaluation.sequential.SequentialRecord;
+import io.robustgate.evaluation.sequential.SequentialVerdict;
 import io.robustgate.metric.Summary;
 import io.robustgate.report.AnalysisAttachments.Attachment;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +19,18 @@ import java.util.Map;
  * The one list of what a result puts on its test page, for the JUnit extension (through Allure's
  * lifecycle) and for {@code robustgate:report}'s Allure cases (as files in allure-results): the
  * worst samples' panels, the summary (HTML, which Allure shows inline) and the curves of its sweep,
- * the text summary, the per-sample table, the analyses' tables and pictures, and the fitted
- * perturbation δ where the result still holds it. Each front-end adds only its transport.
+ * a sequential evaluation's bounds ({@link SequentialBoundsPlot}; only a result with a sequential
+ * record has it), the text summary (with a "Sequential" part then), the per-sample table, the
+ * analyses' tables and pictures, and the fitted perturbation δ where the result still holds it.
+ * Each front-end adds only its transport.
  */
 public final class ResultAttachmentList {
 
     /** A worst sample's picture panel, with what its name shows. */
     public record WorstPanel(String imageName, double cleanDice, double adversarialDice, byte[] png) {}
+
+    /** The name of the picture of a sequential evaluation's bounds ({@link SequentialBoundsPlot}). */
+    public static final String SEQUENTIAL_BOUNDS = "Sequential bounds";
 
     private ResultAttachmentList() {}
 
@@ -45,6 +54,8 @@ public final class ResultAttachmentList {
             attachments.add(new Attachment("robustness curve: " + curves.get(i).title(),
                     i == 0 ? "sweep-curve.png" : "sweep-curve-" + (i + 1) + ".png", "image/png", curves.get(i).png()));
         }
+        result.sequentialRecord().ifPresent(record -> attachments.add(new Attachment(SEQUENTIAL_BOUNDS,
+                "sequential-bounds.png", "image/png", new SequentialBoundsPlot(record, result.displayName()).png())));
         attachments.add(new Attachment("Summary (text)", "summary.txt", "text/plain", utf8(textSummary(result, provenance))));
         attachments.add(new Attachment("Per-sample results", "samples.csv", "text/csv", utf8(ResultsTable.samplesCsv(result))));
         attachments.addAll(AnalysisAttachments.of(result));
@@ -96,8 +107,32 @@ public final class ResultAttachmentList {
             text.append(String.format(Locale.ROOT, "  %s  Dice %.3f -> %.3f%n", sample.imageName(), sample.cleanDice(),
                     sample.adversarialDice()));
         }
+        result.sequentialRecord().ifPresent(record -> text.append('\n').append(sequentialText(record)));
         if (provenance != null) {
             text.append('\n').append(provenance).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * A sequential evaluation's part of the text summary: how many images it attacked of how many and at which α, the
+     * console's headline, and per limit its decision, when it was made and the bounds at stopping, so the text alone
+     * says why the figures above are a subset's.
+     */
+    static String sequentialText(SequentialRecord record) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Sequential: %d of %d images attacked%s, α %s split %s (%s per limit)%n  %s%n", record.imagesAttacked(),
+                record.imagesTotal(), record.exhausted() ? " (every image)" : "", SequentialBoundsPlot.alpha(record.alpha()),
+                record.alphaSplit(), SequentialBoundsPlot.alpha(record.limits().get(0).alpha()),
+                SequentialVerdict.headline(record)));
+        for (SequentialRecord.LimitDecision d : record.limits()) {
+            String when = d.exact() ? "exactly, on all " + record.imagesTotal() + " images"
+                    : d.decision() == Decision.UNDECIDED ? "after " + record.imagesAttacked() + " images"
+                    : "after " + d.decidedAfter() + " images";
+            text.append(String.format(Locale.ROOT, "  %s %s %.3f: %s %s, bounds %.3f–%.3f, mean %.3f (%s)%n", d.name(),
+                    d.side() == SequentialLimit.Side.MINIMUM ? "≥" : "≤", d.limit(), d.decision(), when, d.lower(),
+                    d.upper(), d.mean(), d.sequence() == SequentialLimit.Sequence.IID ? "bounds on the population's mean"
+                            : "bounds on the set's mean"));
         }
         return text.toString();
     }

@@ -36,7 +36,7 @@ public final class RobustnessDashboard {
     public static final String FILE = "robustness.html";
 
     /** Optional sections, in page order; each shows only when some result has its data. */
-    static final List<DashboardSection> SECTIONS = List.of(new AlarmsSection(), new PromptSection(),
+    static final List<DashboardSection> SECTIONS = List.of(new AlarmsSection(), new SequentialSection(), new PromptSection(),
             new CriticalBudgetSection(), new EnsembleSection(), new UniversalSection());
 
     /**
