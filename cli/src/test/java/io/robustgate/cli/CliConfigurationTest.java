@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.robustgate.attack.AttackSpec;
+import io.robustgate.evaluation.sequential.SequentialLimit;
 import io.robustgate.gate.GateMetric;
 import io.robustgate.gate.GateRule;
 import io.robustgate.gate.GateStatistic;
+import io.robustgate.run.EvaluationRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +65,42 @@ class CliConfigurationTest {
                   - {type: PGD, eps: 2/255, criticalDice: 0.5, criticalFraction: 0.5}
                 """));
         assertTrue(both.getMessage().contains("attacks[0]") && both.getMessage().contains("not both"), both.getMessage());
+    }
+
+    @Test
+    void sequentialTrueDecidesEachAttacksLimitsAsThePluginsFlagDoes() throws IOException {
+        GateConfiguration config = read("robustgate.yaml", """
+                model: models/my-model
+                dataset: data/my-heldout
+                sequential: true
+                gateOn: confidence_bound
+                attacks:
+                  - {type: FGSM, eps: 4/255, limits: {minDice: 0.80, maxDiceDrop: 0.2}}
+                  - {type: PGD, eps: 2/255, steps: 5}
+                """);
+        assertTrue(config.sequential());
+        var attacks = EvaluationRun.attacks(config.configuredAttacks(), config.sequential(), config.gateOn());
+        var plan = attacks.get(0).sequential();
+        assertEquals(List.of("minDice", "maxDiceDrop"),
+                plan.limits().stream().map(p -> p.limit().name()).toList());
+        assertEquals(SequentialLimit.Sequence.IID, plan.limits().get(0).limit().sequence(),
+                "gateOn: confidence_bound is a statement about the population");
+        assertNull(attacks.get(1).sequential(), "an attack without limits is attacked whole");
+
+        GateConfiguration plain = read("plain.yaml", """
+                attacks:
+                  - {type: FGSM, eps: 4/255, limits: {minDice: 0.80}}
+                  - {type: FGSM, eps: 1/255, sequential: true, limits: {minDice: 0.30}}
+                """);
+        assertTrue(!plain.sequential());
+        var own = EvaluationRun.attacks(plain.configuredAttacks(), plain.sequential(), plain.gateOn());
+        assertNull(own.get(0).sequential(), "sequential is opt-in");
+        assertEquals(SequentialLimit.Sequence.WITHOUT_REPLACEMENT,
+                own.get(1).sequential().limits().get(0).limit().sequence(), "an entry's own sequential, on the set's mean");
+
+        ConfigurationException notABoolean = assertThrows(ConfigurationException.class,
+                () -> read("bad.yaml", "sequential: often\nattacks: [{type: FGSM, eps: 1/255}]\n"));
+        assertTrue(notABoolean.getMessage().contains("sequential"), notABoolean.getMessage());
     }
 
     @Test

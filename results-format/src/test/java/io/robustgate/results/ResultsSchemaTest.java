@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.evaluation.Results;
+import io.robustgate.evaluation.sequential.Decision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,61 @@ class ResultsSchemaTest {
         assertEquals(file, e.file());
         assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
         return e.getMessage().substring(file.toString().length() + 2);
+    }
+
+    /** A sequential record for the written result's 3 samples: stopped after 3 of 10 images on a missed minDice 0.80. */
+    private static void stoppedEarly(ObjectNode root) {
+        ObjectNode record = result(root).putObject("sequential");
+        record.put("imagesAttacked", 3).put("imagesTotal", 10).put("alpha", 0.05).put("alphaSplit", "bonferroni")
+                .put("exhausted", false);
+        record.putArray("limits").addObject().put("name", "minDice").put("label", "Dice").put("side", "MINIMUM")
+                .put("limit", 0.8).put("sequence", "WITHOUT_REPLACEMENT").put("alpha", 0.05).put("decision", "MISSED")
+                .put("exact", false).put("decidedAfter", 3).put("lower", 0.1).put("upper", 0.7).put("mean", 0.4);
+        record.putArray("batches");
+    }
+
+    private static ObjectNode sequentialLimit(ObjectNode root) {
+        return (ObjectNode) result(root).get("sequential").get("limits").get(0);
+    }
+
+    @Test
+    void aSequentialRecordAsTheEvaluatorWritesItIsRead() throws IOException {
+        ResultsDocument document = ResultsFile.read(written(ResultsSchemaTest::stoppedEarly));
+        var record = document.results().get(0).sequentialRecord().orElseThrow();
+        assertEquals(3, record.imagesAttacked());
+        assertEquals(Decision.MISSED, record.limits().get(0).decision());
+    }
+
+    @Test
+    void aHandEditedSequentialDecisionIsRefused() throws IOException {
+        // The bounds 0.10–0.70 lie below minDice 0.80: MET cannot follow from them, so an edit cannot pass a gate.
+        assertEquals("results[0].sequential.limits[0].decision MET does not follow from the bounds 0.1–0.7 and the"
+                + " minimum 0.8", refusal(root -> {
+                    stoppedEarly(root);
+                    sequentialLimit(root).put("decision", "MET");
+                }));
+        assertTrue(refusal(root -> {
+            stoppedEarly(root);
+            sequentialLimit(root).put("decision", "UNDECIDED");
+        }).startsWith("results[0].sequential.limits[0].decision UNDECIDED does not follow from the bounds"));
+    }
+
+    @Test
+    void aSequentialRecordMustCountTheResultsImagesAndStopOnlyWhenAllowed() throws IOException {
+        assertEquals("results[0].sequential.imagesAttacked is 2, but the result's figures count n = 3: they must be the"
+                + " figures of the images attacked", refusal(root -> {
+                    stoppedEarly(root);
+                    ((ObjectNode) result(root).get("sequential")).put("imagesAttacked", 2);
+                }));
+        assertEquals("results[0].sequential.exhausted is true, but 3 of 10 images were attacked", refusal(root -> {
+            stoppedEarly(root);
+            ((ObjectNode) result(root).get("sequential")).put("exhausted", true);
+        }));
+        assertEquals("results[0].sequential stopped after 3 of 10 images with a limit undecided and none missed: a"
+                + " sequential evaluation stops only once its limits are decided", refusal(root -> {
+                    stoppedEarly(root);
+                    sequentialLimit(root).put("decision", "UNDECIDED").put("upper", 0.9);
+                }));
     }
 
     @Test

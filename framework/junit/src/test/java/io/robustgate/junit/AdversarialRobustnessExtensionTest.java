@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.robustgate.attack.AttackNames;
 import io.robustgate.evaluation.RobustnessResult;
+import io.robustgate.evaluation.sequential.Decision;
 import io.robustgate.junit.fixtures.AnalysesFixture;
 import io.robustgate.junit.fixtures.BrokenModelFixture;
 import io.robustgate.junit.fixtures.ComposedAnnotationFixture;
@@ -25,6 +26,7 @@ import io.robustgate.junit.fixtures.PassingGateFixture;
 import io.robustgate.junit.fixtures.SameModelFirstFixture;
 import io.robustgate.junit.fixtures.SameModelSecondFixture;
 import io.robustgate.junit.fixtures.SampleLimitFixture;
+import io.robustgate.junit.fixtures.SequentialGateFixture;
 import io.robustgate.junit.fixtures.SeveralViolationsFixture;
 import io.robustgate.junit.fixtures.SweepFixture;
 import io.robustgate.junit.fixtures.TwoSpecsFixture;
@@ -153,6 +155,34 @@ class AdversarialRobustnessExtensionTest {
         assertInstanceOf(AssertionFailedError.class, failure);
         assertTrue(failure.getMessage().contains("FGSM eps=4/255: NSD ") && failure.getMessage().contains(" < minNsd 0.990")
                 && failure.getMessage().contains("clean "), failure.getMessage());
+    }
+
+    @Test
+    void sequentialGatesStopOnceDecidedAndSaySo() {
+        EngineExecutionResults results = run(SequentialGateFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        Throwable failure = failures(results).get(0);
+        assertInstanceOf(AssertionFailedError.class, failure);
+        Matcher decided = Pattern.compile("FGSM eps=4/255: decided after (\\d+) of 48 images: Dice ≤ (\\d\\.\\d{3}) with 95% "
+                + "confidence < minDice 0\\.800").matcher(failure.getMessage());
+        assertTrue(decided.find(), failure.getMessage());
+        for (ResultsDocument document : ResultsFile.readAll(resultsDirectory)) {
+            RobustnessResult result = document.results().get(0);
+            var record = result.sequentialRecord().orElseThrow();
+            assertEquals(48, record.imagesTotal());
+            assertTrue(record.imagesAttacked() <= 12 && !record.exhausted(), "decided after a quarter at most: " + record);
+            assertEquals(record.imagesAttacked(), result.samples().size(), "only the attacked images are recorded");
+            var limit = record.limits().get(0);
+            assertEquals("minDice", limit.name());
+            if (result.attack().eps() > 2 / 255f) {
+                assertEquals(Integer.parseInt(decided.group(1)), record.imagesAttacked());
+                assertEquals(Decision.MISSED, limit.decision());
+                assertEquals(format(limit.upper()), decided.group(2));
+            } else {
+                assertEquals(Decision.MET, limit.decision());
+                assertTrue(limit.lower() > 0.30, limit.toString());
+            }
+        }
     }
 
     @Test
