@@ -118,14 +118,22 @@ public final class DashboardChart {
                     if (gate.limit().metric() == score.drop) {
                         label += String.format(Locale.ROOT, " (clean %.2f − %.2f)", gatedClean, bound);
                     }
-                    GateLine line = new GateLine(label, level);
-                    if (!lines.contains(line)) {
-                        lines.add(line);
+                    if (!lines.contains(new GateLine(label, level))) {
+                        // XChart needs unique series names; the same words at another level get a number.
+                        String unique = label;
+                        for (int k = 2; labelled(lines, unique); k++) {
+                            unique = label + " (" + k + ")";
+                        }
+                        lines.add(new GateLine(unique, level));
                     }
                 }
             }
         }
         this.gateLines = List.copyOf(lines);
+    }
+
+    private static boolean labelled(List<GateLine> lines, String label) {
+        return lines.stream().anyMatch(l -> l.label().equals(label));
     }
 
     /**

@@ -253,7 +253,9 @@ public final class RobustnessDashboard {
         }
         for (DashboardData.Sourced sourced : results) {
             if (sourced.gate() != null) {
-                String name = sourced.result().displayName() + " (annotation)";
+                // Named by its test class: two classes may gate the same attack (a full gate and a sequential one).
+                String name = sourced.result().displayName() + " (" + shortSource(sourced.source())
+                        + (sourced.result().sequentialRecord().isPresent() ? ", sequential" : "") + ")";
                 sourced.gate().limits().forEach(l -> limits.add(
                         new DashboardChart.NamedLimit(name, l, List.of(sourced.result()))));
             }

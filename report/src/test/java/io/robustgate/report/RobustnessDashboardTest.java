@@ -115,9 +115,23 @@ class RobustnessDashboardTest {
         assertTrue(lines.contains("gate PGD eps=2/255: Dice ≥ 0.60 (drawn at 0.600)"), lines.toString());
         assertTrue(lines.contains("gate PGD eps=2/255: Dice drop ≤ 0.50 (clean 0.80 − 0.50) (drawn at 0.300)"),
                 lines.toString());
-        assertTrue(lines.contains("gate FGSM eps=1/255 (annotation): Dice ≥ 0.50 (drawn at 0.500)"), lines.toString());
+        assertTrue(lines.contains("gate FGSM eps=1/255 (FetalHeadTest): Dice ≥ 0.50 (drawn at 0.500)"), lines.toString());
         assertEquals(String.valueOf(lines.size()), dice.attr("data-gate-lines"));
         assertTrue(dice.selectFirst("img").attr("alt").contains("FGSM, PGD steps=40"), dice.selectFirst("img").attr("alt"));
+    }
+
+    @Test
+    void twoGatesWhoseLinesReadAlikeAtDifferentLevelsAreBothDrawn() {
+        // A drop limit is drawn below its results' clean mean: 0.801 and 0.799 both print as 0.80, the levels differ.
+        RecordedGate drop = new RecordedGate(List.of(Limit.maximum(GateMetric.DICE_DROP, 0.50)), GateStatistic.MEAN, false);
+        RobustnessResult first = Results.of(AttackSpec.pgd(2 / 255f), new double[] {0.801, 0.801}, new double[] {0.4, 0.5});
+        RobustnessResult second = Results.of(AttackSpec.pgd(2 / 255f), new double[] {0.799, 0.799}, new double[] {0.4, 0.5});
+        documents = List.of(ResultsDocument.of("junit:PgdTest#a", List.of(first)).withGate(drop),
+                ResultsDocument.of("junit:PgdTest#b", List.of(second)).withGate(drop));
+        outcomes = List.of();
+        List<String> lines = render().selectFirst("figure.chart[data-score=Dice]").select("li.gate-line").eachText();
+        assertEquals(List.of("gate PGD eps=2/255 steps=40 (PgdTest): Dice drop ≤ 0.50 (clean 0.80 − 0.50) (drawn at 0.301)",
+                "gate PGD eps=2/255 steps=40 (PgdTest): Dice drop ≤ 0.50 (clean 0.80 − 0.50) (2) (drawn at 0.299)"), lines);
     }
 
     @Test

@@ -176,7 +176,9 @@ class RecordedSetSimulationTest {
             List<Outcome> far = List.of(
                     recordedCase("PGD-40 2/255 Dice", new double[][] {column("pgd40_2_dice")}, List.of(minDice(0.80)), batch, seed++),
                     recordedCase("FGSM 4/255 Dice", new double[][] {column("fgsm4_dice")}, List.of(minDice(0.80)), batch, seed++),
-                    recordedCase("clean Dice", new double[][] {column("clean_dice")}, List.of(minDice(0.50)), batch, seed++));
+                    recordedCase("clean Dice", new double[][] {column("clean_dice")}, List.of(minDice(0.50)), batch, seed++),
+                    // SequentialGateTest's FGSM gate in the sample project
+                    recordedCase("FGSM 1/255 Dice", new double[][] {column("fgsm1_dice")}, List.of(minDice(0.30)), batch, seed++));
             for (Outcome o : far) {
                 assertTrue(o.wrongShare() <= ALPHA, o.line());
                 assertTrue(o.meanAttacked() <= 0.25 * o.n(), o.line());
