@@ -52,8 +52,8 @@ class RobustnessCurveTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(new RobustnessCurve(SWEEP).png()));
         assertEquals(RobustnessCurve.WIDTH, image.getWidth());
         assertEquals(RobustnessCurve.HEIGHT, image.getHeight());
-        assertTrue(count(image, 0xC62828) > 30, "attacked series (red) not drawn");
-        assertTrue(count(image, 0x2E7D32) > 30, "clean series (green) not drawn");
+        assertTrue(PixelCount.of(image, 0xC62828) > 30, "attacked series (red) not drawn");
+        assertTrue(PixelCount.of(image, 0x2E7D32) > 30, "clean series (green) not drawn");
     }
 
     @Test
@@ -61,15 +61,4 @@ class RobustnessCurveTest {
         assertThrows(IllegalArgumentException.class, () -> new RobustnessCurve(List.of()));
     }
 
-    private static int count(BufferedImage image, int rgb) {
-        int n = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
 }

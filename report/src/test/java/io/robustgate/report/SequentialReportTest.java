@@ -93,9 +93,9 @@ class SequentialReportTest {
         BufferedImage image = decode(plot.png());
         assertEquals(SequentialBoundsPlot.WIDTH, image.getWidth());
         assertEquals(SequentialBoundsPlot.PANEL_HEIGHT, image.getHeight());
-        assertTrue(count(image, SequentialBoundsPlot.BOUNDS.getRGB()) > 30, "bounds (blue) not drawn");
-        assertTrue(count(image, SequentialBoundsPlot.MISSED.getRGB()) > 30, "the MISSED line (red) not drawn");
-        assertEquals(0, count(image, SequentialBoundsPlot.MET.getRGB()), "nothing was met");
+        assertTrue(PixelCount.of(image, SequentialBoundsPlot.BOUNDS.getRGB()) > 30, "bounds (blue) not drawn");
+        assertTrue(PixelCount.of(image, SequentialBoundsPlot.MISSED.getRGB()) > 30, "the MISSED line (red) not drawn");
+        assertEquals(0, PixelCount.of(image, SequentialBoundsPlot.MET.getRGB()), "nothing was met");
     }
 
     @Test
@@ -113,9 +113,9 @@ class SequentialReportTest {
         BufferedImage top = image.getSubimage(0, 0, image.getWidth(), SequentialBoundsPlot.PANEL_HEIGHT);
         BufferedImage bottom = image.getSubimage(0, SequentialBoundsPlot.PANEL_HEIGHT, image.getWidth(),
                 SequentialBoundsPlot.PANEL_HEIGHT);
-        assertTrue(count(top, SequentialBoundsPlot.MISSED.getRGB()) > 30, "the top panel is minDice's, missed");
-        assertTrue(count(bottom, SequentialBoundsPlot.MET.getRGB()) > 30, "the bottom panel is maxDiceDrop's, met");
-        assertEquals(0, count(bottom, SequentialBoundsPlot.MISSED.getRGB()));
+        assertTrue(PixelCount.of(top, SequentialBoundsPlot.MISSED.getRGB()) > 30, "the top panel is minDice's, missed");
+        assertTrue(PixelCount.of(bottom, SequentialBoundsPlot.MET.getRGB()) > 30, "the bottom panel is maxDiceDrop's, met");
+        assertEquals(0, PixelCount.of(bottom, SequentialBoundsPlot.MISSED.getRGB()));
     }
 
     @Test
@@ -135,7 +135,7 @@ class SequentialReportTest {
         SequentialRecord bare = new SequentialRecord(full.imagesAttacked(), full.imagesTotal(), full.alpha(),
                 full.alphaSplit(), full.exhausted(), full.limits(), List.of());
         BufferedImage image = decode(new SequentialBoundsPlot(bare, "PGD").png());
-        assertTrue(count(image, SequentialBoundsPlot.BOUNDS.getRGB()) > 5, "the bounds at stopping are drawn");
+        assertTrue(PixelCount.of(image, SequentialBoundsPlot.BOUNDS.getRGB()) > 5, "the bounds at stopping are drawn");
     }
 
     @Test
@@ -205,16 +205,4 @@ class SequentialReportTest {
         return new String(found.orElseThrow().content(), StandardCharsets.UTF_8);
     }
 
-    private static int count(BufferedImage image, int argb) {
-        int rgb = argb & 0xFFFFFF;
-        int n = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
 }

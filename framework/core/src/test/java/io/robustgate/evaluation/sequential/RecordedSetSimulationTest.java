@@ -135,13 +135,8 @@ class RecordedSetSimulationTest {
                 }
                 decision.observeBatch(images);
             }
-            boolean wrong = false;
-            for (int i = 0; i < k; i++) {
-                Decision d = decision.decision(i);
-                wrong |= d != Decision.UNDECIDED && d != truth[i];
-            }
-            return new long[] {wrong ? 1 : 0, decision.imagesAttacked(), decision.exhausted() ? 1 : 0};
-        }).reduce(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+            return SimulatedRun.outcome(decision, truth);
+        }).reduce(new long[3], SimulatedRun::sum);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             parts.add(String.format(Locale.ROOT, "%s %.3f (%s)", limits.get(i).name(), limits.get(i).limit(), truth[i]));

@@ -84,13 +84,8 @@ class SequentialDecisionTest {
                 next += size;
                 decision.observeBatch(images);
             }
-            boolean wrong = false;
-            for (int i = 0; i < k; i++) {
-                Decision d = decision.decision(i);
-                wrong |= d != Decision.UNDECIDED && d != truth[i];
-            }
-            return new long[] {wrong ? 1 : 0, decision.imagesAttacked(), decision.exhausted() ? 1 : 0};
-        }).reduce(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+            return SimulatedRun.outcome(decision, truth);
+        }).reduce(new long[3], SimulatedRun::sum);
         return record(new Outcome(name, n, describe(limits, truth), batch, RUNS, (double) totals[0] / RUNS,
                 (double) totals[1] / RUNS, (double) totals[2] / RUNS));
     }
@@ -115,10 +110,8 @@ class SequentialDecisionTest {
                 next += size;
                 decision.observeBatch(values);
             }
-            Decision d = decision.decision(0);
-            boolean wrong = d != Decision.UNDECIDED && d != truth;
-            return new long[] {wrong ? 1 : 0, decision.imagesAttacked(), decision.exhausted() ? 1 : 0};
-        }).reduce(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+            return SimulatedRun.outcome(decision, new Decision[] {truth});
+        }).reduce(new long[3], SimulatedRun::sum);
         return record(new Outcome(name, n, describe(List.of(minimum), new Decision[] {truth}), batch, RUNS,
                 (double) totals[0] / RUNS, (double) totals[1] / RUNS, (double) totals[2] / RUNS));
     }
