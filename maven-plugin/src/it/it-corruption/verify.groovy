@@ -45,3 +45,10 @@ assert log =~ /\[WARNING\] Rule CORRUPTION \(every result\) violated: CORRUPTION
 assert log =~ /\[WARNING\] Rule CORRUPTION \(every result\) violated: CORRUPTION kinds=speckle_noise,jpeg,contrast severity=5: Dice drop/
 assert !(log =~ /violated: CORRUPTION kinds=jpeg severity=1:/)
 assert log.contains('Robustness checks have not been met') && log.contains('BUILD FAILURE')
+
+// The report: a severity curve per corruption on the dashboard and in each result's Allure attachments.
+def dashboard = new File(basedir, 'target/robustgate-report/robustness.html').text
+assert dashboard.contains('id="severity"') && dashboard.contains('alt="CORRUPTION: Dice against severity on hc18-vlsm-adapter')
+def allure = new File(basedir, 'target/allure-results').listFiles().findAll { it.name.endsWith('-result.json') }
+assert allure.size() == 17
+assert allure.every { it.text.contains('"severity curve: CORRUPTION: Dice against severity on hc18-vlsm-adapter') }

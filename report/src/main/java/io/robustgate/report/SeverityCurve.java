@@ -81,7 +81,7 @@ public final class SeverityCurve {
         XYSeries clean = chart.addSeries("clean Dice", new double[] {0.5, 5.5}, new double[] {cleanDice, cleanDice});
         clean.setMarker(SeriesMarkers.NONE);
         clean.setLineStyle(SeriesLines.DOT_DOT);
-        clean.setLineColor(new Color(0x2E, 0x7D, 0x32));
+        clean.setLineColor(Color.DARK_GRAY); // not a kind's colour: XChart's palette has green
         for (Map.Entry<String, List<double[]>> line : lines.entrySet()) {
             XYSeries series = chart.addSeries(line.getKey(), line.getValue().stream().mapToDouble(p -> p[0]).toArray(),
                     line.getValue().stream().mapToDouble(p -> p[1]).toArray());
