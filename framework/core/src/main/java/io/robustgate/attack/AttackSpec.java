@@ -197,7 +197,9 @@ public record AttackSpec(String name, float eps, Map<String, Object> options, St
     public Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("attack", name);
-        parameters.put("eps", EpsFormat.format(eps));
+        if (!NoBudget.named(threatModel)) {
+            parameters.put("eps", EpsFormat.format(eps)); // a corruption has none to list
+        }
         parameters.put("threat model", threatModel);
         Map<String, AttackOption> declared = new LinkedHashMap<>();
         definition().ifPresent(d -> d.options().forEach(o -> declared.put(o.name(), o)));

@@ -46,14 +46,10 @@ final class NoBudget implements ThreatModel {
         throw new UnsupportedOperationException("no budget: there is no ball to project onto");
     }
 
-    /** The largest change of a value, as results record for every perturbation. */
+    /** The largest change of a value, as results record for every perturbation: the L∞ size. */
     @Override
     public double size(float[] delta) {
-        double max = 0;
-        for (float d : delta) {
-            max = Math.max(max, Math.abs(d));
-        }
-        return max;
+        return ThreatModel.LINF.size(delta);
     }
 
     /** Whether a spec's recorded threat model is this one: its display name then carries no budget. */

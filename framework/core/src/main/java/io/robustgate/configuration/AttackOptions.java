@@ -110,6 +110,10 @@ public final class AttackOptions {
             }
         }
         Analyses analyses = analyses(entry);
+        if (!definition.hasBudget() && (analyses.critical() != null || analyses.curvePoints() > 0)) {
+            throw entry.problem(definition.name() + " has no budget: the critical budget and the Dice-against-eps curve"
+                    + " search over eps, which it does not have; its severities are its curve");
+        }
         List<Limit> limits = LimitOptions.named(entry);
         refuseLimitsWithoutTheirAnalysis(entry, analyses);
         GateStatistic gateOn = entry.has("gateOn") ? OptionValues.constant(entry, "gateOn", GateStatistic.class) : null;

@@ -226,6 +226,9 @@ class CorruptionTest {
         String eps = assertThrows(ConfigurationProblem.class,
                 () -> AttackOptions.parse(entry("type", "CORRUPTION", "eps", "2/255"))).getMessage();
         assertTrue(eps.contains("eps") && eps.contains("no budget") && eps.contains("leave eps out"), eps);
+        String curve = assertThrows(ConfigurationProblem.class,
+                () -> AttackOptions.parse(entry("type", "CORRUPTION", "curvePoints", "4"))).getMessage();
+        assertTrue(curve.contains("no budget") && curve.contains("Dice-against-eps curve"), curve);
         assertThrows(IllegalArgumentException.class, () -> AttackSpec.of("CORRUPTION", 2 / 255f, Map.of()),
                 "a spec built in code cannot carry a budget either");
         String several = assertThrows(IllegalArgumentException.class,
