@@ -161,7 +161,7 @@ class CliConfigurationTest {
         assertProblem("attacks[0].eps: CORRUPTION has no budget (its strength is its severity option): leave eps out", """
                 attacks: [{type: CORRUPTION, eps: 2/255}]
                 """);
-        assertProblem("attacks[0]: CORRUPTION: option 'severity' must list whole numbers from 1 to 5, but 6 is not one", """
+        assertProblem("attacks[0]: CORRUPTION: option 'severity' lists 6, which is out of range: list whole numbers from 1 to 5.", """
                 attacks: [{type: CORRUPTION, options: {severity: 6}}]
                 """);
     }

@@ -115,14 +115,14 @@ public final class AttackOption {
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (String part : text.split(",", -1)) {
                 if (part.isEmpty()) {
-                    return "has an empty entry; write names separated by commas, e.g. " + String.join(",",
-                            accepted.get().stream().limit(2).toList()) + ",";
+                    return "has an empty entry: write names separated by commas, e.g. " + String.join(",",
+                            accepted.get().stream().limit(2).toList()) + ".";
                 }
                 if (!accepted.get().contains(part)) {
-                    return "names '" + part + "', which is unknown: use all or any of " + String.join(", ", accepted.get()) + ",";
+                    return "names '" + part + "', which is unknown: use all or any of " + String.join(", ", accepted.get()) + ".";
                 }
                 if (!seen.add(part)) {
-                    return "names '" + part + "' twice,";
+                    return "names '" + part + "' twice.";
                 }
             }
             return null;
@@ -139,13 +139,14 @@ public final class AttackOption {
                 try {
                     value = Integer.parseInt(part);
                 } catch (NumberFormatException e) {
-                    return "must list whole numbers from " + minimum + " to " + maximum + " separated by commas,";
+                    return "reads '" + part + "', which is not a whole number: list whole numbers from " + minimum + " to "
+                            + maximum + " separated by commas.";
                 }
                 if (value < minimum || value > maximum) {
-                    return "must list whole numbers from " + minimum + " to " + maximum + ", but " + value + " is not one,";
+                    return "lists " + value + ", which is out of range: list whole numbers from " + minimum + " to " + maximum + ".";
                 }
                 if (!seen.add(part)) {
-                    return "lists " + value + " twice,";
+                    return "lists " + value + " twice.";
                 }
             }
             return null;
@@ -227,7 +228,9 @@ public final class AttackOption {
         }
         String problem = check.apply(converted);
         if (problem != null) {
-            throw new IllegalArgumentException("option '" + name + "' " + problem + " but is " + converted);
+            // A check that names the offending part (a list's entry) says all in its own sentence.
+            throw new IllegalArgumentException("option '" + name + "' " + problem
+                    + (problem.endsWith(".") ? "" : " but is " + converted));
         }
         return converted;
     }

@@ -218,6 +218,9 @@ class CorruptionTest {
                 () -> AttackOptions.parse(entry("type", "CORRUPTION", "options.kinds", "jpeg,fog"))).getMessage();
         assertTrue(unknown.contains("attacks[0]") && unknown.contains("'kinds'") && unknown.contains("'fog'")
                 && unknown.contains("gaussian_noise, speckle_noise"), unknown);
+        String twice = assertThrows(ConfigurationProblem.class,
+                () -> AttackOptions.parse(entry("type", "CORRUPTION", "options.severity", "3,3"))).getMessage();
+        assertTrue(twice.endsWith("option 'severity' lists 3 twice."), twice);
         for (String severity : List.of("0", "6", "1,6")) {
             String message = assertThrows(ConfigurationProblem.class,
                     () -> AttackOptions.parse(entry("type", "CORRUPTION", "options.severity", severity))).getMessage();
