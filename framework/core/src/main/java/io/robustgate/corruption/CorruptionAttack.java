@@ -55,12 +55,11 @@ final class CorruptionAttack implements Attack {
             kindDice.add(new LinkedHashMap<>());
         }
         for (CorruptionKind kind : kinds) {
-            try (NDArray image = corrupted(kind, clean, sampleSeeds); NDArray logits = objective.logits(image);
-                    NDArray dice = objective.dice(logits)) {
+            try (NDArray image = corrupted(kind, clean, sampleSeeds); NDArray logits = objective.logits(image)) {
                 float[] values = image.toFloatArray();
-                float[] perImage = dice.toFloatArray();
+                double[] perImage = objective.exactDice(logits);
                 for (int b = 0; b < batch; b++) {
-                    kindDice.get(b).put(kind.optionName(), (double) perImage[b]);
+                    kindDice.get(b).put(kind.optionName(), perImage[b]);
                     if (perImage[b] < lowest[b]) {
                         lowest[b] = perImage[b];
                         winners[b] = kind.optionName();
