@@ -141,6 +141,31 @@ class CliConfigurationTest {
         assertTrue(config.haltOnFailure());
     }
 
+    /** CORRUPTION is read by the shared parser like any attack: no eps, one spec per kind and severity, limits on each. */
+    @Test
+    void readsCorruptionsWithoutABudgetOneResultPerKindAndSeverity() throws IOException {
+        GateConfiguration config = read("robustgate.yaml", """
+                model: models/my-model
+                dataset: data/my-heldout
+                attacks:
+                  - type: CORRUPTION
+                    options: {kinds: "gaussian_blur,jpeg", severity: "1,3,5"}
+                    limits: {minDice: 0.6}
+                """);
+        assertEquals(List.of("CORRUPTION kinds=gaussian_blur severity=1", "CORRUPTION kinds=jpeg severity=1",
+                "CORRUPTION kinds=gaussian_blur severity=3", "CORRUPTION kinds=jpeg severity=3",
+                "CORRUPTION kinds=gaussian_blur severity=5", "CORRUPTION kinds=jpeg severity=5"),
+                config.attacks().stream().map(AttackSpec::displayName).toList());
+        assertEquals(1, config.rules().size(), "the entry's limit gates every one of its results");
+        assertNull(config.rules().get(0).eps());
+        assertProblem("attacks[0].eps: CORRUPTION has no budget (its strength is its severity option): leave eps out", """
+                attacks: [{type: CORRUPTION, eps: 2/255}]
+                """);
+        assertProblem("attacks[0]: CORRUPTION: option 'severity' lists 6, which is out of range: list whole numbers from 1 to 5.", """
+                attacks: [{type: CORRUPTION, options: {severity: 6}}]
+                """);
+    }
+
     /** The CLI page's example is the documentation of the format: it must stay readable. */
     @Test
     void readsTheYamlShownInTheDocs() throws IOException {

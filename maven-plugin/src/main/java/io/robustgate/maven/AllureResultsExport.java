@@ -15,6 +15,7 @@ import io.robustgate.report.ResultAttachmentList;
 import io.robustgate.results.ResultsDocument;
 import io.robustgate.report.ResultsTable;
 import io.robustgate.report.RobustnessCurve;
+import io.robustgate.report.SeverityCurve;
 import io.robustgate.report.RobustnessDashboard;
 import io.robustgate.report.WorstSamplePictures;
 import io.robustgate.report.SummaryRow.Verdict;
@@ -137,6 +138,14 @@ final class AllureResultsExport {
                 ResultAttachmentList.storedPanels(result, pictures), sweep(document, result),
                 "Source: " + document.source() + ", recorded " + document.createdAt())) {
             attach(attachments, uuid, attachment.name(), attachment.file(), attachment.mediaType(), attachment.content());
+        }
+        if (SeverityCurve.applies(result)) {
+            // The result's place among the other severities and kinds of its attack, model and data.
+            for (SeverityCurve curve : SeverityCurve.of(document.results())) {
+                if (curve.title().equals(new SeverityCurve(List.of(result)).title())) {
+                    attach(attachments, uuid, "severity curve: " + curve.title(), "severity-curve.png", "image/png", curve.png());
+                }
+            }
         }
         JSON.writeValue(resultsDirectory.resolve(uuid + "-result.json").toFile(), allure);
     }

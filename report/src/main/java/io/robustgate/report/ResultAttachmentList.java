@@ -72,7 +72,7 @@ public final class ResultAttachmentList {
         List<WorstPanel> panels = new ArrayList<>();
         for (SampleArtifacts sample : result.worstArtifacts()) {
             panels.add(new WorstPanel(sample.sample().imageName(), sample.cleanDice(), sample.adversarialDice(),
-                    new SamplePanel(sample, result.displayName()).png()));
+                    new SamplePanel(sample, result).png()));
         }
         return panels;
     }

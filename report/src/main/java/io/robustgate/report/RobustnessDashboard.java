@@ -37,7 +37,7 @@ public final class RobustnessDashboard {
 
     /** Optional sections, in page order; each shows only when some result has its data. */
     static final List<DashboardSection> SECTIONS = List.of(new AlarmsSection(), new SequentialSection(), new PromptSection(),
-            new CriticalBudgetSection(), new EnsembleSection(), new UniversalSection());
+            new CriticalBudgetSection(), new EnsembleSection(), new UniversalSection(), new SeveritySection());
 
     /**
      * How many worst samples the gallery shows per ranking: each is two inline PNGs (~180 kB for the
@@ -196,7 +196,8 @@ public final class RobustnessDashboard {
     /** Per model and data set: a Dice chart and an IoU chart. */
     private List<GroupView> groups() {
         Map<String, List<DashboardData.Sourced>> byData = new LinkedHashMap<>();
-        data.results().stream()
+        // Results without a budget (corruptions, all at eps 0) have their own severity curves.
+        data.results().stream().filter(s -> !SeverityCurve.applies(s.result()))
                 .sorted(Comparator.comparing((DashboardData.Sourced s) -> dataName(s.result())))
                 .forEach(s -> byData.computeIfAbsent(dataName(s.result()), k -> new ArrayList<>()).add(s));
         List<GroupView> groups = new ArrayList<>();

@@ -39,6 +39,8 @@ public final class SamplePanel {
 
     private final SampleArtifacts sample;
     private final String attack;
+    /** What the perturbed image is: {@code adversarial}, or {@code corrupted} for a perturbation without a budget. */
+    private final String perturbed;
     private final int scale;
     private final int tileWidth;
     private final int tileHeight;
@@ -49,6 +51,15 @@ public final class SamplePanel {
 
     /** @param attack shown in the header beside the prompt, e.g. {@code PGD eps=2/255 steps=40} */
     public SamplePanel(SampleArtifacts sample, String attack) {
+        this(sample, attack, "adversarial");
+    }
+
+    /** The panel of one sample of {@code result}, its tiles named for what the result's perturbation is. */
+    public SamplePanel(SampleArtifacts sample, io.robustgate.evaluation.RobustnessResult result) {
+        this(sample, result.displayName(), "none".equals(result.attack().threatModel()) ? "corrupted" : "adversarial");
+    }
+
+    private SamplePanel(SampleArtifacts sample, String attack, String perturbed) {
         int expectedPixels = sample.channels() * sample.height() * sample.width();
         int expectedMask = sample.height() * sample.width();
         if (sample.original().length != expectedPixels || sample.adversarial().length != expectedPixels
@@ -59,6 +70,7 @@ public final class SamplePanel {
         }
         this.sample = sample;
         this.attack = attack == null ? "" : attack;
+        this.perturbed = perturbed;
         this.scale = Math.max(1, Math.round((float) TARGET_TILE_SIDE / Math.max(sample.height(), sample.width())));
         this.tileWidth = sample.width() * scale;
         this.tileHeight = sample.height() * scale;
@@ -98,7 +110,7 @@ public final class SamplePanel {
             drawClipped(g, attack.isEmpty() ? prompt : attack + "   " + prompt, GAP, 33, width - 2 * GAP);
             float maxDelta = maxAbsoluteDelta();
             drawTile(g, Tile.ORIGINAL, picture(sample.original()), "original");
-            drawTile(g, Tile.ADVERSARIAL, picture(sample.adversarial()), "adversarial");
+            drawTile(g, Tile.ADVERSARIAL, picture(sample.adversarial()), perturbed);
             drawTile(g, Tile.PERTURBATION, perturbation(maxDelta), maxDelta > 0
                     ? String.format(Locale.ROOT, "perturbation ×%.0f\nmax |δ| %s", 0.5f / maxDelta, EpsFormat.format(maxDelta))
                     : "perturbation\nnone (all zero)");
@@ -106,7 +118,8 @@ public final class SamplePanel {
             drawTile(g, Tile.CLEAN_PREDICTION, mask(sample.cleanPrediction()),
                     String.format(Locale.ROOT, "clean prediction\nDice %.3f", sample.cleanDice()));
             drawTile(g, Tile.ATTACKED_PREDICTION, mask(sample.adversarialPrediction()),
-                    String.format(Locale.ROOT, "attacked prediction\nDice %.3f", sample.adversarialDice()));
+                    String.format(Locale.ROOT, "%s prediction\nDice %.3f", perturbed.equals("corrupted") ? "corrupted" : "attacked",
+                            sample.adversarialDice()));
         } finally {
             g.dispose();
         }

@@ -43,7 +43,7 @@ public final class WorstSamplePictures {
             Files.createDirectories(folder);
             for (SampleArtifacts sample : result.worstArtifacts()) {
                 String name = fileName(sample.sample().id());
-                Files.write(folder.resolve(name + PANEL), new SamplePanel(sample, result.displayName()).png());
+                Files.write(folder.resolve(name + PANEL), new SamplePanel(sample, result).png());
                 Files.write(folder.resolve(name + OVERLAY), new MaskOverlay(sample).png());
             }
             if (result.fit() != null && result.fit().perturbation() != null) {

@@ -28,6 +28,20 @@ public interface AttackDefinition {
         return ThreatModel.LINF;
     }
 
+    /** Whether eps is a radius this attack is held to; false for {@link ThreatModel#NONE}, whose eps is left out. */
+    default boolean hasBudget() {
+        return threatModel() != ThreatModel.NONE;
+    }
+
+    /**
+     * The specs one configured spec runs as, each its own result, in order: the spec itself for
+     * most attacks; an option that lists several settings of one run (CORRUPTION's kinds and
+     * severities) expands here, so that every front-end expands it alike.
+     */
+    default List<AttackSpec> expand(AttackSpec spec) {
+        return List.of(spec);
+    }
+
     /**
      * A rank for the "weaker attack beats a stronger one" alarm: within one threat model, budget
      * and loss, an attack of higher strength should never leave a sample with a higher Dice than one

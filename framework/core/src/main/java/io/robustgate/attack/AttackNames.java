@@ -26,5 +26,8 @@ public final class AttackNames {
     /** One universal perturbation for every image, fitted on other samples (Metzen et al. 2017). */
     public static final String UNIVERSAL = "UNIVERSAL";
 
+    /** Image corruptions at severities 1–5 (after ImageNet-C, Hendrycks &amp; Dietterich 2019): no gradient, no budget. */
+    public static final String CORRUPTION = "CORRUPTION";
+
     private AttackNames() {}
 }

@@ -104,6 +104,11 @@ public final class AttackObjective implements LossOracle {
         return DiceArrays.dice(logits, targets, threshold);
     }
 
+    /** Each sample's Dice in double precision, as the evaluator records it: for figures compared with its own. */
+    public double[] exactDice(NDArray logits) {
+        return DiceArrays.exactDice(logits, targets, threshold);
+    }
+
     /** The default loss's gradient at {@code pixels}, as the single step of a one-step attack. */
     public Evaluation evaluate(NDArray pixels) {
         return evaluate(pixels, loss, 0, 1);

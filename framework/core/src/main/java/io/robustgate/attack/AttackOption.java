@@ -35,9 +35,18 @@ public final class AttackOption {
     private final Function<Object, String> check;
     private final Supplier<Collection<String>> choices;
     private final String zeroMeans;
+    /** How a text option is written canonically (a list without spaces, in lower case); identity for other text. */
+    private final java.util.function.UnaryOperator<String> textForm;
 
     private AttackOption(String name, Kind kind, Object defaultValue, String doc, boolean shownInName,
             Function<Object, String> check, Supplier<Collection<String>> choices, String zeroMeans) {
+        this(name, kind, defaultValue, doc, shownInName, check, choices, zeroMeans, text -> text);
+    }
+
+    private AttackOption(String name, Kind kind, Object defaultValue, String doc, boolean shownInName,
+            Function<Object, String> check, Supplier<Collection<String>> choices, String zeroMeans,
+            java.util.function.UnaryOperator<String> textForm) {
+        this.textForm = textForm;
         this.name = name;
         this.kind = kind;
         this.defaultValue = defaultValue;
@@ -93,19 +102,75 @@ public final class AttackOption {
         return new AttackOption(name, Kind.TEXT, defaultValue, doc, false, v -> null, null);
     }
 
+    /**
+     * A comma-separated list of names out of {@code accepted} (case-insensitive), or {@code all} for
+     * every one of them; kept in lower case without spaces, e.g. {@code gaussian_noise,jpeg}.
+     */
+    public static AttackOption nameList(String name, Supplier<Collection<String>> accepted, String doc) {
+        Function<Object, String> check = v -> {
+            String text = (String) v;
+            if (text.equals("all")) {
+                return null;
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String part : text.split(",", -1)) {
+                if (part.isEmpty()) {
+                    return "has an empty entry: write names separated by commas, e.g. " + String.join(",",
+                            accepted.get().stream().limit(2).toList()) + ".";
+                }
+                if (!accepted.get().contains(part)) {
+                    return "names '" + part + "', which is unknown: use all or any of " + String.join(", ", accepted.get()) + ".";
+                }
+                if (!seen.add(part)) {
+                    return "names '" + part + "' twice.";
+                }
+            }
+            return null;
+        };
+        return new AttackOption(name, Kind.TEXT, "all", doc, false, check, accepted, null, AttackOption::compactList);
+    }
+
+    /** A comma-separated list of whole numbers in [{@code minimum}, {@code maximum}], e.g. {@code 1,3,5}; kept without spaces. */
+    public static AttackOption integerList(String name, String defaultValue, int minimum, int maximum, String doc) {
+        Function<Object, String> check = v -> {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String part : ((String) v).split(",", -1)) {
+                int value;
+                try {
+                    value = Integer.parseInt(part);
+                } catch (NumberFormatException e) {
+                    return "reads '" + part + "', which is not a whole number: list whole numbers from " + minimum + " to "
+                            + maximum + " separated by commas.";
+                }
+                if (value < minimum || value > maximum) {
+                    return "lists " + value + ", which is out of range: list whole numbers from " + minimum + " to " + maximum + ".";
+                }
+                if (!seen.add(part)) {
+                    return "lists " + value + " twice.";
+                }
+            }
+            return null;
+        };
+        return new AttackOption(name, Kind.TEXT, defaultValue, doc, false, check, null, null, AttackOption::compactList);
+    }
+
+    private static String compactList(String text) {
+        return text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+
     /** The same option, shown in display names, e.g. {@code steps} in {@code PGD eps=2/255 steps=40}. */
     public AttackOption shownInName() {
-        return new AttackOption(name, kind, defaultValue, doc, true, check, choices, zeroMeans);
+        return new AttackOption(name, kind, defaultValue, doc, true, check, choices, zeroMeans, textForm);
     }
 
     /** The same option with another default, e.g. APGD's 100 steps where PGD has 40. */
     public AttackOption withDefault(Object value) {
-        return new AttackOption(name, kind, canonical(value), doc, shownInName, check, choices, zeroMeans);
+        return new AttackOption(name, kind, canonical(value), doc, shownInName, check, choices, zeroMeans, textForm);
     }
 
     /** The same number option, shown as {@code meaning} in reports when it is 0, e.g. {@code 2.5·eps/steps}. */
     public AttackOption zeroMeans(String meaning) {
-        return new AttackOption(name, kind, defaultValue, doc, shownInName, check, choices, meaning);
+        return new AttackOption(name, kind, defaultValue, doc, shownInName, check, choices, meaning, textForm);
     }
 
     /** A value as reports show it: numbers briefly ({@code 1/255}, {@code 0.00049}), 0 by its meaning. */
@@ -163,7 +228,9 @@ public final class AttackOption {
         }
         String problem = check.apply(converted);
         if (problem != null) {
-            throw new IllegalArgumentException("option '" + name + "' " + problem + " but is " + converted);
+            // A check that names the offending part (a list's entry) says all in its own sentence.
+            throw new IllegalArgumentException("option '" + name + "' " + problem
+                    + (problem.endsWith(".") ? "" : " but is " + converted));
         }
         return converted;
     }
@@ -177,7 +244,7 @@ public final class AttackOption {
             case BOOLEAN -> bool(text);
             case SEED -> value instanceof Number n ? Long.valueOf(n.longValue()) : Long.valueOf(Long.parseLong(text));
             case CHOICE -> choice(text);
-            case TEXT -> text;
+            case TEXT -> textForm.apply(text);
         };
     }
 

@@ -183,9 +183,12 @@ public record AttackSpec(String name, float eps, Map<String, Object> options, St
         return alpha > 0 ? alpha : 2.5f * eps / steps();
     }
 
-    /** E.g. {@code PGD eps=2/255 steps=40} or {@code FGSM eps=0.01}: the budget right after the name. */
+    /** E.g. {@code PGD eps=2/255 steps=40} or {@code FGSM eps=0.01}: the budget right after the name; none without a budget. */
     @JsonProperty("displayName")
     public String displayName() {
+        if (NoBudget.named(threatModel)) {
+            return label;
+        }
         return name + " eps=" + EpsFormat.format(eps) + label.substring(Math.min(name.length(), label.length()));
     }
 
@@ -194,7 +197,9 @@ public record AttackSpec(String name, float eps, Map<String, Object> options, St
     public Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("attack", name);
-        parameters.put("eps", EpsFormat.format(eps));
+        if (!NoBudget.named(threatModel)) {
+            parameters.put("eps", EpsFormat.format(eps)); // a corruption has none to list
+        }
         parameters.put("threat model", threatModel);
         Map<String, AttackOption> declared = new LinkedHashMap<>();
         definition().ifPresent(d -> d.options().forEach(o -> declared.put(o.name(), o)));

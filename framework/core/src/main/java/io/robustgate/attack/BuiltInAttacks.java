@@ -24,7 +24,7 @@ final class BuiltInAttacks {
     static List<AttackDefinition> all() {
         List<AttackOption> fixedLossPgd = List.of(CommonOptions.steps(40), CommonOptions.ALPHA, CommonOptions.RANDOM_START,
                 CommonOptions.SEED, CommonOptions.SPACE, CommonOptions.KEEP_BEST);
-        return List.of(
+        return List.<AttackDefinition>of(
                 new BuiltInAttack(AttackNames.FGSM, "Fast Gradient Sign Method: one signed gradient step of size eps",
                         ThreatModel.LINF, List.of(CommonOptions.loss(AttackLoss.BCE.name()), CommonOptions.SPACE), 1,
                         FgsmAttack::new),
@@ -71,6 +71,7 @@ final class BuiltInAttacks {
                                         "signed-gradient steps, each over all fitting samples").shownInName(),
                                 AttackOption.number("step", 0f, 0f, 1f, "step size; 0 means 2.5·eps/epochs").zeroMeans("2.5·eps/epochs"),
                                 CommonOptions.SEED, CommonOptions.loss(AttackLoss.BCE.name())), 0,
-                        UniversalAttack::new));
+                        UniversalAttack::new),
+                new io.robustgate.corruption.CorruptionDefinition());
     }
 }

@@ -13,8 +13,10 @@ public interface ThreatModel {
 
     ThreatModel LINF = new LinfBall();
     ThreatModel L2 = new L2Ball();
+    /** No ball: a perturbation whose strength is not a radius (an image corruption); its only budget is 0. */
+    ThreatModel NONE = new NoBudget();
 
-    /** {@code Linf} or {@code L2}, as recorded in results. */
+    /** {@code Linf}, {@code L2} or {@code none}, as recorded in results. */
     String name();
 
     /** Refuses a radius this ball cannot have, e.g. an L∞ radius above 1. */

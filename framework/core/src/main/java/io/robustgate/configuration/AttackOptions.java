@@ -75,10 +75,6 @@ public final class AttackOptions {
         if (!entry.has("type")) {
             throw new ConfigurationProblem(entry.name("type") + " is missing: name an attack, e.g. PGD");
         }
-        if (!entry.has("eps")) {
-            throw new ConfigurationProblem(entry.name("eps") + " is missing: write one budget or a list, e.g. 1/255,2/255");
-        }
-        List<Float> budgets = OptionValues.budgets(entry, "eps");
         Map<String, Object> options = new LinkedHashMap<>();
         for (String key : entry.keys()) {
             if (SHORTHAND.contains(key)) {
@@ -99,6 +95,7 @@ public final class AttackOptions {
         } catch (IllegalArgumentException e) {
             throw entry.problem("type", e.getMessage());
         }
+        List<Float> budgets = budgets(entry, definition);
         List<AttackSpec> specs = new ArrayList<>();
         for (float budget : budgets) {
             try {
@@ -107,12 +104,16 @@ public final class AttackOptions {
                 throw entry.problem("eps", definition.name() + ": " + e.getMessage());
             }
             try {
-                specs.add(AttackSpec.of(definition, budget, options));
+                specs.addAll(definition.expand(AttackSpec.of(definition, budget, options)));
             } catch (IllegalArgumentException e) {
                 throw entry.problem(e.getMessage());
             }
         }
         Analyses analyses = analyses(entry);
+        if (!definition.hasBudget() && (analyses.critical() != null || analyses.curvePoints() > 0)) {
+            throw entry.problem(definition.name() + " has no budget: the critical budget and the Dice-against-eps curve"
+                    + " search over eps, which it does not have; its severities are its curve");
+        }
         List<Limit> limits = LimitOptions.named(entry);
         refuseLimitsWithoutTheirAnalysis(entry, analyses);
         GateStatistic gateOn = entry.has("gateOn") ? OptionValues.constant(entry, "gateOn", GateStatistic.class) : null;
@@ -124,6 +125,24 @@ public final class AttackOptions {
             refuseUndecidable(entry, configured);
         }
         return configured;
+    }
+
+    /**
+     * The entry's budgets; for an attack without one ({@link AttackDefinition#hasBudget()}, e.g.
+     * CORRUPTION) eps must be left out and the one budget is 0.
+     */
+    private static List<Float> budgets(OptionMap entry, AttackDefinition definition) {
+        if (!definition.hasBudget()) {
+            if (entry.has("eps")) {
+                throw entry.problem("eps", definition.name() + " has no budget (its strength is its severity option):"
+                        + " leave eps out");
+            }
+            return List.of(0f);
+        }
+        if (!entry.has("eps")) {
+            throw new ConfigurationProblem(entry.name("eps") + " is missing: write one budget or a list, e.g. 1/255,2/255");
+        }
+        return OptionValues.budgets(entry, "eps");
     }
 
     /** The analyses alone, for each budget of the entry alike. */

@@ -46,11 +46,15 @@ public record ConfiguredAttack(String source, List<AttackSpec> specs, Analyses a
         return Optional.of(SequentialGate.plan(gate(fallback)));
     }
 
-    /** The attack's limits as one rule per budget for {@code check}; none when it sets no limit. */
+    /**
+     * The attack's limits as one rule per budget for {@code check}; none when it sets no limit. An
+     * attack without a budget (eps 0, CORRUPTION) gets one rule for all its results.
+     */
     public List<GateRule> rules() {
         if (limits.isEmpty()) {
             return List.of();
         }
-        return specs.stream().map(spec -> new GateRule(spec.name(), spec.eps(), limits, failOnAlarms)).toList();
+        return specs.stream().map(spec -> new GateRule(spec.name(), spec.eps() == 0 ? null : spec.eps(), limits, failOnAlarms))
+                .distinct().toList();
     }
 }

@@ -57,8 +57,11 @@ public record GateRule(String attack, Float eps, List<Limit> limits, boolean fai
                 && (eps == null || Math.abs(result.attack().eps() - eps) <= EPS_TOLERANCE);
     }
 
-    /** E.g. {@code PGD eps=2/255}, or {@code FGSM (every eps)}. */
+    /** E.g. {@code PGD eps=2/255}, or {@code FGSM (every eps)}; an attack without a budget by its name alone ({@code CORRUPTION}). */
     public String displayName() {
+        if (eps == null && AttackRegistry.current().find(attack).map(d -> !d.hasBudget()).orElse(false)) {
+            return attack + " (every result)";
+        }
         return eps == null ? attack + " (every eps)" : attack + " eps=" + EpsFormat.format(eps);
     }
 }

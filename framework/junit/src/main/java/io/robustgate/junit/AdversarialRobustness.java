@@ -44,8 +44,11 @@ public @interface AdversarialRobustness {
      */
     String attack() default AttackNames.PGD;
 
-    /** Budgets in [0,1] pixel units (write {@code 2/255f}), radii of the attack's ball; one invocation each. */
-    float[] eps();
+    /**
+     * Budgets in [0,1] pixel units (write {@code 2/255f}), radii of the attack's ball; one invocation
+     * each. Left out for an attack without a budget ({@code CORRUPTION}, whose strength is its severity).
+     */
+    float[] eps() default {};
 
     /** Iterations, for attacks that take a {@code steps} option; 0 keeps the attack's default (PGD 40, APGD 100). */
     int steps() default 0;

@@ -1,6 +1,8 @@
 package io.robustgate.junit;
 
+import io.robustgate.attack.AttackDefinition;
 import io.robustgate.attack.AttackOptionsText;
+import io.robustgate.attack.AttackRegistry;
 import io.robustgate.attack.AttackSpec;
 import io.robustgate.evaluation.Analyses;
 import io.robustgate.configuration.AttackOptions;
@@ -35,7 +37,8 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
     /** One case per budget of the annotation, in the order written. */
     static List<AttackCase> expand(AdversarialRobustness annotation, Method method) {
         String where = "@AdversarialRobustness on " + method.getDeclaringClass().getSimpleName() + "#" + method.getName();
-        if (annotation.eps().length == 0) {
+        boolean hasBudget = AttackRegistry.current().find(annotation.attack()).map(AttackDefinition::hasBudget).orElse(true);
+        if (annotation.eps().length == 0 && hasBudget) {
             throw new ExtensionConfigurationException(where + " names no eps: write e.g. eps = 2/255f");
         }
         if (annotation.sampleLimit() < 0) {
@@ -75,7 +78,9 @@ record AttackCase(AttackSpec attack, RobustnessGate gate, String prompt, int sam
         for (float budget : annotation.eps()) {
             eps.append(eps.length() == 0 ? "" : ",").append(budget);
         }
-        options.put("eps", eps.toString());
+        if (eps.length() > 0) {
+            options.put("eps", eps.toString());
+        }
         if (annotation.steps() > 0) {
             options.put("steps", Integer.toString(annotation.steps()));
         }

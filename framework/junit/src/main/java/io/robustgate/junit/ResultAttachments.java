@@ -5,6 +5,7 @@ import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.report.AnalysisAttachments;
 import io.robustgate.report.ResultAttachmentList;
 import io.robustgate.report.RobustnessCurve;
+import io.robustgate.report.SeverityCurve;
 import io.robustgate.report.RobustnessDashboard;
 import io.robustgate.report.SummaryAttachment;
 import java.util.LinkedHashMap;
@@ -48,6 +49,9 @@ final class ResultAttachments {
                 SummaryAttachment.html("all invocations", results, curves));
         for (RobustnessCurve curve : curves) {
             report.attach("robustness curve: " + curve.title(), "image/png", "png", curve.png());
+        }
+        for (SeverityCurve curve : SeverityCurve.of(results)) {
+            report.attach("severity curve: " + curve.title(), "image/png", "png", curve.png());
         }
     }
 

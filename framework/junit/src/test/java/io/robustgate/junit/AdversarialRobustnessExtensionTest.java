@@ -10,6 +10,7 @@ import io.robustgate.evaluation.sequential.Decision;
 import io.robustgate.junit.fixtures.AnalysesFixture;
 import io.robustgate.junit.fixtures.BrokenModelFixture;
 import io.robustgate.junit.fixtures.ComposedAnnotationFixture;
+import io.robustgate.junit.fixtures.CorruptionFixture;
 import io.robustgate.junit.fixtures.CustomAttackFixture;
 import io.robustgate.junit.fixtures.NamedInvocationFixture;
 import io.robustgate.junit.fixtures.UnknownPlaceholderFixture;
@@ -144,6 +145,20 @@ class AdversarialRobustnessExtensionTest {
         assertInstanceOf(AssertionFailedError.class, failure);
         assertTrue(failure.getMessage().contains("FGSM eps=4/255: Dice drop ")
                 && failure.getMessage().contains(" > maxDiceDrop 0.050"), failure.getMessage());
+    }
+
+    @Test
+    void corruptionsNeedNoEpsAndGateEachKindAndSeverity() {
+        // CORRUPTION is a registered attack without a budget: the annotation runs it with no code of its own.
+        EngineExecutionResults results = run(CorruptionFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(4).failed(1));
+        List<String> names = results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
+        assertTrue(names.contains("CORRUPTION kinds=jpeg severity=1") && names.contains("CORRUPTION kinds=gaussian_noise severity=5"),
+                names.toString());
+        Throwable failure = failures(results).get(0);
+        assertInstanceOf(AssertionFailedError.class, failure);
+        assertTrue(failure.getMessage().contains("CORRUPTION kinds=contrast severity=5: Dice ")
+                && failure.getMessage().contains(" < minDice 0.990"), failure.getMessage());
     }
 
     @Test
