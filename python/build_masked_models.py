@@ -40,7 +40,6 @@ from typing import List
 
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -87,11 +86,13 @@ class RandomResizePad(nn.Module):
         top = int(torch.randint(0, height - h + 1, [1]).item())
         left = int(torch.randint(0, width - w + 1, [1]).item())
         pixels = pixel_values * self.std + self.mean
-        small = F.interpolate(pixels, size=[h, w], mode="bilinear", align_corners=False)
-        canvas = F.pad(small, [left, width - w - left, top, height - h - top], value=0.5)
+        # aten ops, not F.interpolate / F.pad: scripting those compiles in ops of newer torch
+        # versions (e.g. _upsample_lanczos2d_aa) that the libtorch RobustGate runs cannot load.
+        small = torch.ops.aten.upsample_bilinear2d(pixels, [h, w], False, None)
+        canvas = torch.constant_pad_nd(small, [left, width - w - left, top, height - h - top], 0.5)
         logits = self.inner((canvas - self.mean) / self.std, input_ids, attention_mask)
         placed = logits[:, :, top:top + h, left:left + w]
-        return F.interpolate(placed, size=[height, width], mode="bilinear", align_corners=False)
+        return torch.ops.aten.upsample_bilinear2d(placed, [height, width], False, None)
 
 
 def write_bundle(source: str, out: str, suffix: str, module: nn.Module) -> None:
