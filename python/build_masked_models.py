@@ -40,6 +40,7 @@ from typing import List
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -131,6 +132,8 @@ def main() -> None:
     write_bundle(args.source, os.path.join(args.out, "randomised"), "randomised",
                  RandomResizePad(inner(), image["mean"], image["std"], args.smallest))
     sanity_check(args.out, image, manifest)
+    if args.source == GOLDEN_BUNDLE:
+        eot_reference(args.out, image)
 
 
 def sanity_check(out: str, image: dict, manifest: dict) -> None:
@@ -152,6 +155,45 @@ def sanity_check(out: str, image: dict, manifest: dict) -> None:
         a = randomised((x - mean) / std, ids, mask)
         b = randomised((x - mean) / std, ids, mask)
     print(f"  randomised: two passes differ by up to {(a - b).abs().max().item():.3f} in the logits")
+
+
+EOT_SEED = 20260
+EOT_SAMPLES = 4
+
+
+def eot_reference(out: str, image: dict) -> None:
+    """PyTorch's Expectation-over-Transformation gradient for RobustGate's check: the mean over
+    EOT_SAMPLES forward+backward passes of the randomised fixture, torch's generator seeded with
+    EOT_SEED first, of the summed per-sample BCE (mean over pixels) at the golden held-out set's
+    clean pixels, prompts and masks. Written as float32 [6,3,48,64] to randomised-eot-gradient.f32."""
+    import numpy as np
+    from PIL import Image
+    golden_root = os.path.dirname(GOLDEN_BUNDLE)
+    golden = json.load(open(os.path.join(golden_root, "golden.json")))
+    x = torch.from_numpy(np.fromfile(os.path.join(golden_root, golden["arrays"]["clean_x"]["file"]), dtype="<f4").copy())
+    x = x.view(len(golden["samples"]), image["channels"], image["height"], image["width"])
+    ids = torch.tensor([s["input_ids"] for s in golden["samples"]], dtype=torch.long)
+    mask = torch.tensor([s["attention_mask"] for s in golden["samples"]], dtype=torch.long)
+    targets = torch.stack([torch.from_numpy((np.array(Image.open(os.path.join(golden_root, "heldout", "masks", s["mask_name"]))
+                                                       .convert("L")) > 127).astype(np.float32)) for s in golden["samples"]])
+    mean = torch.tensor(image["mean"]).view(1, -1, 1, 1)
+    std = torch.tensor(image["std"]).view(1, -1, 1, 1)
+    model = torch.jit.load(os.path.join(out, "randomised", "model.pt"))
+    torch.manual_seed(EOT_SEED)
+    total = torch.zeros_like(x)
+    for _ in range(EOT_SAMPLES):
+        pixels = x.clone().requires_grad_(True)
+        logits = model((pixels - mean) / std, ids, mask)[:, 0]
+        F.binary_cross_entropy_with_logits(logits, targets, reduction="none").mean(dim=(1, 2)).sum().backward()
+        total += pixels.grad
+    gradient = total / EOT_SAMPLES
+    gradient.numpy().astype("<f4").tofile(os.path.join(out, "randomised-eot-gradient.f32"))
+    with open(os.path.join(out, "randomised-eot.json"), "w") as f:
+        json.dump({"generator": "python/build_masked_models.py", "torchVersion": torch.__version__, "seed": EOT_SEED,
+                   "samples": EOT_SAMPLES, "loss": "BCE", "gradient": "randomised-eot-gradient.f32",
+                   "shape": list(gradient.shape), "meanAbs": gradient.abs().mean().item()}, f, indent=2)
+        f.write("\n")
+    print(f"  EOT reference: {EOT_SAMPLES} passes, seed {EOT_SEED}, mean |gradient| {gradient.abs().mean().item():.3g}")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ public final class AttackObjective implements LossOracle {
     private final boolean earlyExit;
     /** Whether a sample whose gradient at the start of a run is masked leaves the passes ({@link #withholdMaskedGradients}). */
     private boolean withholdMasked;
+    /** Gradient passes averaged into each evaluation: Expectation over Transformation ({@link #averageOver}). */
+    private int samplesPerGradient = 1;
     private final int[] samplePasses;
     private int gradientPasses;
     private int lossQueries;
@@ -130,20 +132,18 @@ public final class AttackObjective implements LossOracle {
         }
         NDArray rowPixels = FloorExit.rows(pixels, rows);
         NDArray rowTargets = FloorExit.rows(targets, rows);
-        Evaluation pass;
-        synchronized (GRADIENT_PASS) {
-            NDArray input = rowPixels.duplicate();
-            input.setRequiresGradient(true);
-            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray logits = network.logits(input, FloorExit.rows(inputIds, rows), FloorExit.rows(attentionMask, rows));
-                NDArray losses = lossToUse.perSample(new LossInput(logits, rowTargets, threshold, step, steps));
-                collector.backward(losses.sum());
-                pass = new Evaluation(losses.stopGradient(), input.getGradient().duplicate(), logits.stopGradient());
+        Evaluation pass = pass(rows, rowPixels, rowTargets, lossToUse, step, steps);
+        if (samplesPerGradient > 1) {
+            NDArray losses = pass.losses();
+            NDArray gradient = pass.gradient();
+            NDArray logits = pass.logits();
+            for (int k = 1; k < samplesPerGradient; k++) {
+                Evaluation another = pass(rows, rowPixels, rowTargets, lossToUse, step, steps);
+                losses = losses.add(another.losses());
+                gradient = gradient.add(another.gradient());
+                logits = logits.add(another.logits());
             }
-        }
-        gradientPasses++;
-        for (int b : rows) {
-            samplePasses[b]++;
+            pass = new Evaluation(losses.div(samplesPerGradient), gradient.div(samplesPerGradient), logits.div(samplesPerGradient));
         }
         Evaluation evaluation = pass;
         if (earlyExit || rows.length < batch) {
@@ -160,6 +160,40 @@ public final class AttackObjective implements LossOracle {
                 ObjectiveTrace.watched(step) ? dice(evaluation.logits()) : null, skipped);
         passListener.afterPass(step, steps, gradientPasses);
         return evaluation;
+    }
+
+    /** One forward and backward pass over rows {@code rows}, counted per sample. */
+    private Evaluation pass(int[] rows, NDArray rowPixels, NDArray rowTargets, AttackLoss lossToUse, int step, int steps) {
+        Evaluation pass;
+        synchronized (GRADIENT_PASS) {
+            NDArray input = rowPixels.duplicate();
+            input.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray logits = network.logits(input, FloorExit.rows(inputIds, rows), FloorExit.rows(attentionMask, rows));
+                NDArray losses = lossToUse.perSample(new LossInput(logits, rowTargets, threshold, step, steps));
+                collector.backward(losses.sum());
+                pass = new Evaluation(losses.stopGradient(), input.getGradient().duplicate(), logits.stopGradient());
+            }
+        }
+        gradientPasses++;
+        for (int b : rows) {
+            samplePasses[b]++;
+        }
+        return pass;
+    }
+
+    /**
+     * Expectation over Transformation (Athalye, Carlini &amp; Wagner, ICML 2018): from now on each
+     * {@link #evaluate} averages the losses, input gradients and logits of {@code samples} gradient
+     * passes at the same pixels, so that a model that transforms its input at random on every forward
+     * pass is attacked through the transformation's expectation. Each pass counts as one gradient
+     * pass of every sample in it. An attack with the {@code eot} option sets this before its first step.
+     */
+    public void averageOver(int samples) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("eot must be at least 1, is " + samples);
+        }
+        this.samplesPerGradient = samples;
     }
 
     /**

@@ -70,6 +70,7 @@ final class EnsembleAttack implements Attack {
             if (!anyRan) {
                 break; // every sample is at Dice 0: no member can lower it
             }
+            objective.averageOver(1); // a member without the eot option must not inherit the last one's
             try (NDScope scope = new NDScope()) {
                 NDArray adversarial = objective.settled(Attack.of(members.get(m)).run(objective, clean, sampleSeeds).adversarial());
                 double[] dice = DiceArrays.exactDice(objective.logits(adversarial), objective.targets(), objective.threshold());
