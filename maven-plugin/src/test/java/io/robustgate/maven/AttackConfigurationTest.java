@@ -79,7 +79,7 @@ class AttackConfigurationTest {
 
         AttackConfiguration unknown = attack("APGD", "2/255");
         unknown.setOptions(java.util.Map.of("momentum", "0.9"));
-        assertEquals("attacks[0]: APGD: it has no option momentum: its options are steps, loss, randomStart, seed, space",
+        assertEquals("attacks[0]: APGD: it has no option momentum: its options are steps, loss, randomStart, seed, space, eot",
                 assertThrows(MojoExecutionException.class, () -> unknown.toSpecs("attacks[0]")).getMessage());
     }
 

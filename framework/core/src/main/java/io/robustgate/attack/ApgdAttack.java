@@ -36,6 +36,7 @@ final class ApgdAttack implements Attack {
     Run attack(AttackObjective objective, NDArray clean, long[] sampleSeeds) {
         int iterations = spec.intOption("steps");
         AttackLoss loss = spec.loss();
+        objective.averageOver(CommonOptions.eot(spec));
         NDManager manager = clean.getManager();
         int batch = (int) clean.getShape().get(0);
         ThreatModel ball = ThreatModel.LINF;

@@ -24,8 +24,13 @@ public final class AttackObjective implements LossOracle {
     private final AttackLoss loss;
     private final float threshold;
     private final ObjectiveTrace trace;
-    /** Null without early exit: every pass then attacks every sample. */
-    private final FloorExit floor;
+    /** Which samples are out of the passes: at the floor (only with early exit) or withheld for a masked gradient. */
+    private final FloorExit exits;
+    private final boolean earlyExit;
+    /** Whether a sample whose gradient at the start of a run is masked leaves the passes ({@link #withholdMaskedGradients}). */
+    private boolean withholdMasked;
+    /** Gradient passes averaged into each evaluation: Expectation over Transformation ({@link #averageOver}). */
+    private int samplesPerGradient = 1;
     private final int[] samplePasses;
     private int gradientPasses;
     private int lossQueries;
@@ -62,7 +67,8 @@ public final class AttackObjective implements LossOracle {
         this.loss = loss;
         int batch = (int) targets.getShape().get(0);
         this.trace = new ObjectiveTrace(batch);
-        this.floor = earlyExit ? new FloorExit(batch) : null;
+        this.exits = new FloorExit(batch);
+        this.earlyExit = earlyExit;
         this.samplePasses = new int[batch];
     }
 
@@ -121,18 +127,48 @@ public final class AttackObjective implements LossOracle {
      */
     public Evaluation evaluate(NDArray pixels, AttackLoss lossToUse, int step, int steps) {
         int batch = samplePasses.length;
-        int[] rows = floor == null ? java.util.stream.IntStream.range(0, batch).toArray() : floor.active();
+        int[] rows = exits.active();
         if (rows.length == 0) {
-            return floor.allSettled(pixels);
+            return exits.allSettled(pixels);
         }
         boolean[] skipped = new boolean[batch];
-        if (floor != null) {
-            for (int b = 0; b < batch; b++) {
-                skipped[b] = floor.settled(b);
-            }
+        for (int b = 0; b < batch; b++) {
+            skipped[b] = exits.out(b);
         }
         NDArray rowPixels = FloorExit.rows(pixels, rows);
         NDArray rowTargets = FloorExit.rows(targets, rows);
+        Evaluation pass = pass(rows, rowPixels, rowTargets, lossToUse, step, steps);
+        if (samplesPerGradient > 1) {
+            NDArray losses = pass.losses();
+            NDArray gradient = pass.gradient();
+            NDArray logits = pass.logits();
+            for (int k = 1; k < samplesPerGradient; k++) {
+                Evaluation another = pass(rows, rowPixels, rowTargets, lossToUse, step, steps);
+                losses = losses.add(another.losses());
+                gradient = gradient.add(another.gradient());
+                logits = logits.add(another.logits());
+            }
+            pass = new Evaluation(losses.div(samplesPerGradient), gradient.div(samplesPerGradient), logits.div(samplesPerGradient));
+        }
+        Evaluation evaluation = pass;
+        if (earlyExit || rows.length < batch) {
+            evaluation = new Evaluation(exits.losses(rows, pass.losses()), exits.gradient(rows, pass.gradient()),
+                    exits.logits(rows, pass.logits()));
+        }
+        if (earlyExit) {
+            exits.record(rows, rowPixels, pass.logits(), pass.losses(), rowTargets, threshold);
+        }
+        if (withholdMasked && step == 0) {
+            exits.withholdMasked(rows, pass.gradient(), pass.logits(), pass.losses());
+        }
+        trace.record(step, evaluation.losses(), evaluation.gradient(),
+                ObjectiveTrace.watched(step) ? dice(evaluation.logits()) : null, skipped);
+        passListener.afterPass(step, steps, gradientPasses);
+        return evaluation;
+    }
+
+    /** One forward and backward pass over rows {@code rows}, counted per sample. */
+    private Evaluation pass(int[] rows, NDArray rowPixels, NDArray rowTargets, AttackLoss lossToUse, int step, int steps) {
         Evaluation pass;
         synchronized (GRADIENT_PASS) {
             NDArray input = rowPixels.duplicate();
@@ -148,16 +184,56 @@ public final class AttackObjective implements LossOracle {
         for (int b : rows) {
             samplePasses[b]++;
         }
-        Evaluation evaluation = pass;
-        if (floor != null) {
-            evaluation = new Evaluation(floor.losses(rows, pass.losses()), floor.gradient(rows, pass.gradient()),
-                    floor.logits(rows, pass.logits()));
-            floor.record(rows, rowPixels, pass.logits(), pass.losses(), rowTargets, threshold);
+        return pass;
+    }
+
+    /**
+     * Expectation over Transformation (Athalye, Carlini &amp; Wagner, ICML 2018): from now on each
+     * {@link #evaluate} averages the losses, input gradients and logits of {@code samples} gradient
+     * passes at the same pixels, so that a model that transforms its input at random on every forward
+     * pass is attacked through the transformation's expectation. Each pass counts as one gradient
+     * pass of every sample in it. An attack with the {@code eot} option sets this before its first step.
+     */
+    public void averageOver(int samples) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("eot must be at least 1, is " + samples);
         }
-        trace.record(step, evaluation.losses(), evaluation.gradient(),
-                ObjectiveTrace.watched(step) ? dice(evaluation.logits()) : null, skipped);
-        passListener.afterPass(step, steps, gradientPasses);
-        return evaluation;
+        this.samplesPerGradient = samples;
+    }
+
+    /**
+     * From now on, a sample whose input gradient at the start of a run (step 0) is exactly zero or
+     * not finite takes part in no further gradient pass of this objective: its gradient then reads
+     * 0 and its loss and logits stay those of that pass, while loss-only queries still see it. A
+     * composite attack asks for this so that masked gradients cannot spend its passes for nothing;
+     * it then hands the {@linkplain #gradientWithheld withheld} samples to a gradient-free attack.
+     */
+    void withholdMaskedGradients() {
+        this.withholdMasked = true;
+    }
+
+    /** Whether sample {@code b} left the gradient passes because its input gradient was masked. */
+    boolean gradientWithheld(int b) {
+        return exits.withheld(b);
+    }
+
+    /**
+     * Loss-only queries on rows {@code rows} of this batch (their prompts and masks, in that order),
+     * counted with this objective's: for a gradient-free attack on only some of the batch.
+     */
+    LossOracle rowsOracle(int[] rows) {
+        NDArray rowIds = FloorExit.rows(inputIds, rows);
+        NDArray rowMask = FloorExit.rows(attentionMask, rows);
+        NDArray rowTargets = FloorExit.rows(targets, rows);
+        return (pixels, lossToUse) -> {
+            lossQueries++;
+            return lossToUse.perSample(new LossInput(network.logits(pixels, rowIds, rowMask), rowTargets, threshold, 0, 1));
+        };
+    }
+
+    /** Logits of rows {@code rows} of this batch for {@code rowPixels}, which hold only those rows. */
+    NDArray rowsLogits(int[] rows, NDArray rowPixels) {
+        return network.logits(rowPixels, FloorExit.rows(inputIds, rows), FloorExit.rows(attentionMask, rows));
     }
 
     /**
@@ -165,12 +241,12 @@ public final class AttackObjective implements LossOracle {
      * the iterate where it did (a new array); without early exit, a copy of {@code adversarial}.
      */
     public NDArray settled(NDArray adversarial) {
-        return floor == null ? adversarial.duplicate() : floor.settle(adversarial);
+        return earlyExit ? exits.settle(adversarial) : adversarial.duplicate();
     }
 
     /** Whether sample {@code b} of the batch is at Dice 0 and out of the passes (always false without early exit). */
     public boolean atFloor(int b) {
-        return floor != null && floor.settled(b);
+        return exits.settled(b);
     }
 
     /** Gradient passes each sample of the batch took part in so far. */

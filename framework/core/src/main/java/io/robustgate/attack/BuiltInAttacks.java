@@ -39,7 +39,7 @@ final class BuiltInAttacks {
                         spec -> new PgdAttack(spec, ThreatModel.LINF, AttackLoss.COSPGD)),
                 new BuiltInAttack(AttackNames.APGD, "Auto-PGD under L∞ (Croce & Hein 2020): momentum and automatic step-size halving",
                         ThreatModel.LINF, List.of(CommonOptions.steps(100), CommonOptions.loss(AttackLoss.BCE.name()).shownInName(),
-                                CommonOptions.RANDOM_START, CommonOptions.SEED, CommonOptions.SPACE), 2,
+                                CommonOptions.RANDOM_START, CommonOptions.SEED, CommonOptions.SPACE, CommonOptions.EOT), 2,
                         ApgdAttack::new),
                 new BuiltInAttack(AttackNames.PGD_L2, "PGD under L2: normalised gradient steps projected onto the L2 ball of radius eps",
                         ThreatModel.L2, List.of(CommonOptions.steps(40), CommonOptions.ALPHA, CommonOptions.RANDOM_START,

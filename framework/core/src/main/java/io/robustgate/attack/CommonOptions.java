@@ -46,9 +46,21 @@ public final class CommonOptions {
     public static final AttackOption KEEP_BEST = AttackOption.bool("keepBest", false,
             "return per sample the iterate with the lowest Dice instead of the last one");
 
+    /**
+     * Expectation over Transformation (Athalye et al., ICML 2018): gradient passes averaged per step,
+     * for models that transform their input at random; each costs a gradient pass.
+     */
+    public static final AttackOption EOT = AttackOption.integer("eot", 1, 1, 1_000,
+            "each sample costs a gradient pass; tens suffice for a random resize", "gradient passes averaged per step (Expectation over Transformation)");
+
     /** The options of a PGD-style L∞ attack with a loss of the user's choice. */
     public static List<AttackOption> pgd(int steps) {
-        return List.of(steps(steps), ALPHA, RANDOM_START, SEED, loss(AttackLoss.BCE.name()), SPACE, KEEP_BEST);
+        return List.of(steps(steps), ALPHA, RANDOM_START, SEED, loss(AttackLoss.BCE.name()), SPACE, KEEP_BEST, EOT);
+    }
+
+    /** The {@link #EOT} samples {@code spec} asks for; 1 for an attack without the option. */
+    static int eot(AttackSpec spec) {
+        return ((Number) spec.option(EOT.name(), 1)).intValue();
     }
 
     private CommonOptions() {}

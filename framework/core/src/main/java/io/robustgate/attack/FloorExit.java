@@ -22,16 +22,24 @@ import java.util.stream.IntStream;
  * <p>Figures never get weaker this way, only cheaper: a sample that never reaches the floor is
  * attacked exactly as without early exit, and one that does ends at Dice 0, the least it can.
  * The arrays kept here live in the batch's manager and outside any {@link NDScope}.
+ *
+ * <p>A sample can also be {@linkplain #withholdMasked withheld} from the passes, when asked for,
+ * because its input gradient at the start of a run was zero or not finite (Athalye et al., ICML
+ * 2018: masked gradients): further passes could not move it, so they are not spent. Its loss and
+ * logits stay those of that pass, as for the floor, but its iterate is not kept: it is not done,
+ * only out of the gradient's reach, and whatever an attack returns for it is what counts.
  */
 final class FloorExit {
 
     private final boolean[] settled;
+    private final boolean[] withheld;
     private final NDArray[] iterates;
     private final NDArray[] logits;
     private final float[] losses;
 
     FloorExit(int batchSize) {
         settled = new boolean[batchSize];
+        withheld = new boolean[batchSize];
         iterates = new NDArray[batchSize];
         logits = new NDArray[batchSize];
         losses = new float[batchSize];
@@ -41,9 +49,19 @@ final class FloorExit {
         return settled[sample];
     }
 
-    /** Samples not yet at the floor, in batch order. */
+    /** Whether {@code sample} is out of the passes because its input gradient was masked. */
+    boolean withheld(int sample) {
+        return withheld[sample];
+    }
+
+    /** Whether {@code sample} takes no part in the next pass, at the floor or withheld. */
+    boolean out(int sample) {
+        return settled[sample] || withheld[sample];
+    }
+
+    /** Samples still in the gradient passes (neither at the floor nor withheld), in batch order. */
     int[] active() {
-        return IntStream.range(0, settled.length).filter(b -> !settled[b]).toArray();
+        return IntStream.range(0, settled.length).filter(b -> !out(b)).toArray();
     }
 
     boolean any() {
@@ -75,6 +93,25 @@ final class FloorExit {
         }
     }
 
+    /**
+     * Withholds from further passes the samples at {@code rows} whose gradient in the pass's
+     * {@code passGradient} is exactly zero or not finite everywhere a step could use it, keeping
+     * that pass's logits and loss for them. The arrays hold only those rows, in that order.
+     */
+    void withholdMasked(int[] rows, NDArray passGradient, NDArray passLogits, NDArray passLosses) {
+        float[] largest = ObjectiveTrace.largestMagnitudes(passGradient);
+        float[] loss = null;
+        for (int j = 0; j < rows.length; j++) {
+            if (largest[j] == 0 || !Float.isFinite(largest[j])) {
+                int b = rows[j];
+                loss = loss == null ? passLosses.toFloatArray() : loss;
+                withheld[b] = true;
+                logits[b] = kept(row(passLogits, j));
+                losses[b] = loss[j];
+            }
+        }
+    }
+
     /** The iterate kept for each settled sample put back into {@code batch}; the other rows as they are. */
     NDArray settle(NDArray batch) {
         if (!any()) {
@@ -91,12 +128,12 @@ final class FloorExit {
         }
     }
 
-    /** Full-batch logits: the pass's rows where it ran, the kept logits elsewhere. */
+    /** Full-batch logits: the pass's rows where it ran, the kept logits elsewhere (settled or withheld). */
     NDArray logits(int[] rows, NDArray passLogits) {
         return merge(rows, passLogits, logits);
     }
 
-    /** Full-batch gradient: the pass's rows where it ran, zeros for settled samples. */
+    /** Full-batch gradient: the pass's rows where it ran, zeros for settled and withheld samples. */
     NDArray gradient(int[] rows, NDArray passGradient) {
         NDArray[] zeros = new NDArray[settled.length];
         NDArray zero = row(passGradient, 0).zerosLike();
@@ -114,7 +151,7 @@ final class FloorExit {
         return NativeCopy.of(passLosses.getManager(), all, new Shape(all.length));
     }
 
-    /** Every sample settled: the kept logits and losses, with a zero gradient shaped like {@code pixels}. */
+    /** Every sample out of the passes: the kept logits and losses, with a zero gradient shaped like {@code pixels}. */
     AttackObjective.Evaluation allSettled(NDArray pixels) {
         return new AttackObjective.Evaluation(
                 NativeCopy.of(pixels.getManager(), losses.clone(), new Shape(losses.length)),

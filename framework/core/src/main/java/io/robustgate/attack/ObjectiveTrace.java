@@ -62,9 +62,17 @@ final class ObjectiveTrace {
         return copy;
     }
 
-    private void checkGradient(NDArray gradient) {
+    /**
+     * Per sample, the largest gradient magnitude: 0 when a step cannot move the sample, NaN or
+     * infinity (torch's max keeps a NaN) when the gradient is not finite somewhere.
+     */
+    static float[] largestMagnitudes(NDArray gradient) {
         long batch = gradient.getShape().get(0);
-        float[] largest = gradient.reshape(batch, -1).abs().max(new int[] {1}).toFloatArray();
+        return gradient.reshape(batch, -1).abs().max(new int[] {1}).toFloatArray();
+    }
+
+    private void checkGradient(NDArray gradient) {
+        float[] largest = largestMagnitudes(gradient);
         for (int i = 0; i < largest.length; i++) {
             if (settledAtRunStart[i]) {
                 continue;

@@ -30,6 +30,7 @@ final class PgdAttack implements Attack {
     public NDArray perturb(AttackObjective objective, NDArray clean, long[] sampleSeeds) {
         NDManager manager = clean.getManager();
         int steps = spec.intOption("steps");
+        objective.averageOver(CommonOptions.eot(spec));
         NDArray eps = ball.radius(spec.eps(), spec.space(), objective.network(), manager);
         NDArray alpha = ball.radius(spec.effectiveAlpha(), spec.space(), objective.network(), manager);
         NDArray current = spec.booleanOption("randomStart") ? ball.randomStart(clean, eps, sampleSeeds) : clean.duplicate();

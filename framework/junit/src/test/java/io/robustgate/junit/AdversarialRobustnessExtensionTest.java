@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.robustgate.attack.AttackNames;
+import io.robustgate.attack.MaskingAlarm;
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.sequential.Decision;
 import io.robustgate.junit.fixtures.AnalysesFixture;
@@ -19,6 +20,7 @@ import io.robustgate.junit.fixtures.GateAndBodyFailFixture;
 import io.robustgate.junit.fixtures.BoundaryLimitFixture;
 import io.robustgate.junit.fixtures.GenericLimitFixture;
 import io.robustgate.junit.fixtures.GoldenFixture;
+import io.robustgate.junit.fixtures.MaskedModelFixture;
 import io.robustgate.junit.fixtures.MissingDataFixture;
 import io.robustgate.junit.fixtures.MisconfiguredAnalysesFixture;
 import io.robustgate.junit.fixtures.MissingModelFixture;
@@ -110,6 +112,18 @@ class AdversarialRobustnessExtensionTest {
                 .findFirst().orElseThrow();
         assertInstanceOf(ExtensionConfigurationException.class, failure);
         assertTrue(failure.getMessage().contains("minMedianCriticalEps needs the critical-budget search"), failure.getMessage());
+    }
+
+    @Test
+    void aMaskedModelPassesOnDiceButFailsOnItsAlarmsWhenAsked() {
+        EngineExecutionResults results = run(MaskedModelFixture.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        List<Throwable> failed = failures(results);
+        assertEquals(1, failed.size());
+        String message = failed.get(0).getMessage();
+        assertTrue(message.contains("PGD eps=8/255 steps=6: gradient masking suspected: " + MaskingAlarm.ZERO_GRADIENT.description()),
+                message);
+        assertTrue(!message.contains("< minDice"), "the Dice clears its limit, only the alarms fail: " + message);
     }
 
     @Test
