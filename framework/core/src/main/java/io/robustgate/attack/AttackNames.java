@@ -26,5 +26,8 @@ public final class AttackNames {
     /** One universal perturbation for every image, fitted on other samples (Metzen et al. 2017). */
     public static final String UNIVERSAL = "UNIVERSAL";
 
+    /** Targeted L∞ attack driving the predicted foreground to empty: the lesion vanishes (after DAG, Xie et al. 2017). */
+    public static final String VANISH = "VANISH";
+
     private AttackNames() {}
 }

@@ -71,6 +71,12 @@ final class BuiltInAttacks {
                                         "signed-gradient steps, each over all fitting samples").shownInName(),
                                 AttackOption.number("step", 0f, 0f, 1f, "step size; 0 means 2.5·eps/epochs").zeroMeans("2.5·eps/epochs"),
                                 CommonOptions.SEED, CommonOptions.loss(AttackLoss.BCE.name())), 0,
-                        UniversalAttack::new));
+                        UniversalAttack::new),
+                new BuiltInAttack(AttackNames.VANISH, "Targeted L∞ attack (after DAG, Xie et al. 2017): drives the predicted foreground to empty",
+                        ThreatModel.LINF, List.of(CommonOptions.steps(40), CommonOptions.ALPHA, CommonOptions.RANDOM_START,
+                                CommonOptions.SEED, CommonOptions.SPACE,
+                                AttackOption.number("vanishShare", 0.01f, 0f, 1f,
+                                        "a sample stops once its predicted foreground is at most this share of the clean one")), 0,
+                        VanishAttack::new));
     }
 }
