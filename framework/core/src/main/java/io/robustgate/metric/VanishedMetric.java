@@ -8,30 +8,17 @@ package io.robustgate.metric;
  * anything vanish; its {@code cleanPredictedArea} of 0 records that it was empty. The share is fixed,
  * not an attack option, so the figure means the same whichever attack produced it.
  */
-public final class VanishedMetric extends DefinedMetric {
+public final class VanishedMetric extends ChangeMetric {
 
     /** The share of the clean foreground that may be left of a vanished lesion. */
     public static final double SHARE = 0.01;
 
     public VanishedMetric() {
-        super("Vanished", "vanished fraction", "VanishedFraction", false, 0, 1);
+        super("Vanished", "vanished fraction", "VanishedFraction", "VANISHED_FRACTION", 0, 1);
     }
 
     @Override
-    public String gateName() {
-        return "VANISHED_FRACTION";
-    }
-
-    @Override
-    public boolean comparesWithClean() {
-        return true;
-    }
-
-    @Override
-    public double compute(MaskPair masks) {
-        if (masks.cleanPredicted() == null) {
-            return 0;
-        }
+    protected double change(MaskPair masks) {
         double clean = PredictedAreaMetric.share(masks.cleanPredicted());
         return clean > 0 && PredictedAreaMetric.share(masks.predicted()) <= SHARE * clean ? 1 : 0;
     }
