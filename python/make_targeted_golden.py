@@ -79,6 +79,31 @@ def loss_vanish(z: torch.Tensor, g: torch.Tensor) -> torch.Tensor:
     return -(softplus * foreground(z)).sum(dim=(1, 2, 3)) / float(z.shape[2] * z.shape[3])
 
 
+def targeted_steps(fx: Fixture, eps: float, alpha: float, steps: int, loss, done: List[bool], reached):
+    """The loop both targeted attacks share: x_0 = x; for t < T evaluate at x_t; a sample not done
+    whose prediction reached(z) is done and stays at x_t; the others step
+    x_{t+1} = Pi_inf(x_t + alpha * sign(grad L(x_t))). Returns the iterates and the step at which each
+    sample stopped (0 for one done from the start, T for one never done)."""
+    x = fx.x
+    done = list(done)
+    stopped = [0 if d else steps for d in done]
+    xt = x.clone()
+    for t in range(steps):
+        if all(done):
+            break
+        _, grad, z = fx.evaluate(xt, loss)
+        now = reached(z)
+        for b in range(B):
+            if not done[b] and now[b]:
+                done[b] = True
+                stopped[b] = t
+        if all(done):
+            break
+        moving = torch.tensor([0.0 if d else 1.0 for d in done]).view(B, 1, 1, 1)
+        xt = torch.where(moving > 0, proj_linf(xt + alpha * torch.sign(grad), x, eps), xt)
+    return xt, stopped
+
+
 def vanish(fx: Fixture, eps: float, alpha: float, steps: int, share: float) -> Tuple[torch.Tensor, List[int], List[int]]:
     """x_0 = x; for t < T: evaluate at x_t; a sample whose predicted area is at most share * its clean
     area (or whose clean area is 0) is done and stays at x_t; the others step
@@ -88,22 +113,8 @@ def vanish(fx: Fixture, eps: float, alpha: float, steps: int, share: float) -> T
     with torch.no_grad():
         clean_area = area(fx.logits(x))
     done = [a == 0 for a in clean_area]
-    stopped = [0 if d else steps for d in done]
-    xt = x.clone()
-    for t in range(steps):
-        if all(done):
-            break
-        _, grad, z = fx.evaluate(xt, loss_vanish)
-        now = area(z)
-        for b in range(B):
-            if not done[b] and now[b] <= share * clean_area[b]:
-                done[b] = True
-                stopped[b] = t
-        if all(done):
-            break
-        moving = torch.tensor([0.0 if d else 1.0 for d in done]).view(B, 1, 1, 1)
-        stepped = proj_linf(xt + alpha * torch.sign(grad), x, eps)
-        xt = torch.where(moving > 0, stepped, xt)
+    xt, stopped = targeted_steps(fx, eps, alpha, steps, loss_vanish, done,
+                                 lambda z: [n <= share * c for n, c in zip(area(z), clean_area)])
     return xt, stopped, clean_area
 
 
@@ -132,7 +143,6 @@ def target_square(g: np.ndarray, seed: int):
 def hallucinate(fx: Fixture, eps: float, alpha: float, steps: int, share: float, seeds: List[int]):
     """The square R per sample; L = -(1/P) sum_{i in R} [y_hat_i = 0] bce(z_i, 1), other pixels free;
     a sample with at most share*|R| of R still background at x_t is done and stays at x_t."""
-    x = fx.x
     g = fx.g[:, 0].numpy() > 0.5
     regions = [target_square(g[b], seeds[b]) for b in range(B)]
     done = [r is None for r in regions]
@@ -143,21 +153,9 @@ def hallucinate(fx: Fixture, eps: float, alpha: float, steps: int, share: float,
         bce1 = torch.clamp(z, min=0.0) - z + torch.log(1.0 + torch.exp(-torch.abs(z)))
         return -(bce1 * (1.0 - foreground(z)) * region).sum(dim=(1, 2, 3)) / float(z.shape[2] * z.shape[3])
 
-    stopped = [0 if d else steps for d in done]
-    xt = x.clone()
-    for t in range(steps):
-        if all(done):
-            break
-        _, grad, z = fx.evaluate(xt, loss)
-        missing = ((1.0 - foreground(z)) * region).sum(dim=(1, 2, 3)).tolist()
-        for b in range(B):
-            if not done[b] and missing[b] <= share * size[b]:
-                done[b] = True
-                stopped[b] = t
-        if all(done):
-            break
-        moving = torch.tensor([0.0 if d else 1.0 for d in done]).view(B, 1, 1, 1)
-        xt = torch.where(moving > 0, proj_linf(xt + alpha * torch.sign(grad), x, eps), xt)
+    xt, stopped = targeted_steps(fx, eps, alpha, steps, loss, done,
+                                 lambda z: [m <= share * n for m, n in
+                                            zip(((1.0 - foreground(z)) * region).sum(dim=(1, 2, 3)).tolist(), size)])
     return xt, stopped, regions
 
 
