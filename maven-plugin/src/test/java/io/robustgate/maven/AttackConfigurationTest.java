@@ -114,7 +114,7 @@ class AttackConfigurationTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
                 () -> attack("CW", "2/255").toSpecs("attacks[0]"));
         assertEquals("attacks[0].type: unknown attack 'CW': registered attacks are FGSM, PGD, SEGPGD, COSPGD, APGD, "
-                + "PGD_L2, ENSEMBLE, SQUARE, UNIVERSAL, CORRUPTION", e.getMessage());
+                + "PGD_L2, ENSEMBLE, SQUARE, UNIVERSAL, CORRUPTION, VANISH, HALLUCINATE", e.getMessage());
 
         MojoExecutionException missing = assertThrows(MojoExecutionException.class,
                 () -> attack(null, "2/255").toSpecs("attacks[3]"));

@@ -55,7 +55,9 @@ public final class ResultsTable {
             }
             var clean = result.figure(metric.cleanField());
             var attacked = result.figure(metric.attackedField());
-            if (clean.isPresent() && attacked.isPresent()) {
+            if (metric.comparesWithClean() && attacked.isPresent()) {
+                parts.add(String.format(Locale.ROOT, "%s %.3f", metric.label(), attacked.get().mean())); // 0 when clean
+            } else if (clean.isPresent() && attacked.isPresent()) {
                 String format = metric.highest() == Double.POSITIVE_INFINITY ? "%s %.2f → %.2f" : "%s %.3f → %.3f";
                 parts.add(String.format(Locale.ROOT, format, metric.label(), clean.get().mean(), attacked.get().mean()));
             }

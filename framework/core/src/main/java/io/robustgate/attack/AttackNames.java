@@ -29,5 +29,11 @@ public final class AttackNames {
     /** Image corruptions at severities 1–5 (after ImageNet-C, Hendrycks &amp; Dietterich 2019): no gradient, no budget. */
     public static final String CORRUPTION = "CORRUPTION";
 
+    /** Targeted L∞ attack driving the predicted foreground to empty: the lesion vanishes (after DAG, Xie et al. 2017). */
+    public static final String VANISH = "VANISH";
+
+    /** Targeted L∞ attack drawing foreground on a seeded square away from the true lesion (after DAG, Xie et al. 2017). */
+    public static final String HALLUCINATE = "HALLUCINATE";
+
     private AttackNames() {}
 }

@@ -72,6 +72,18 @@ final class BuiltInAttacks {
                                 AttackOption.number("step", 0f, 0f, 1f, "step size; 0 means 2.5·eps/epochs").zeroMeans("2.5·eps/epochs"),
                                 CommonOptions.SEED, CommonOptions.loss(AttackLoss.BCE.name())), 0,
                         UniversalAttack::new),
-                new io.robustgate.corruption.CorruptionDefinition());
+                new io.robustgate.corruption.CorruptionDefinition(),
+                new BuiltInAttack(AttackNames.VANISH, "Targeted L∞ attack (after DAG, Xie et al. 2017): drives the predicted foreground to empty",
+                        ThreatModel.LINF, targeted("vanishShare", "a sample stops once its predicted foreground is at most this share of the clean one"), 0,
+                        VanishAttack::new),
+                new BuiltInAttack(AttackNames.HALLUCINATE, "Targeted L∞ attack (after DAG, Xie et al. 2017): draws foreground on a seeded square away from the true lesion",
+                        ThreatModel.LINF, targeted("missingShare", "a sample stops once at most this share of its target square is left to flip"), 0,
+                        HallucinateAttack::new));
+    }
+
+    /** A targeted attack's options; its share, 0.01, is DAG's "fewer than 1% of the target pixels left". */
+    private static List<AttackOption> targeted(String share, String shareDoc) {
+        return List.of(CommonOptions.steps(40), CommonOptions.ALPHA, CommonOptions.RANDOM_START, CommonOptions.SEED,
+                CommonOptions.SPACE, AttackOption.number(share, 0.01f, 0f, 1f, shareDoc));
     }
 }

@@ -11,6 +11,7 @@ import io.robustgate.attack.FitSamples;
 import io.robustgate.attack.MaskingAlarm;
 import io.robustgate.attack.SetLevelAttack;
 import io.robustgate.attack.SingleGradientAttack;
+import io.robustgate.attack.TargetedAttack;
 import io.robustgate.attack.UniversalPerturbation;
 import io.robustgate.data.HeldOutSet;
 import io.robustgate.data.PreparedSample;
@@ -323,7 +324,8 @@ public final class RobustnessEvaluator {
             }
             try (NDManager manager = bundle.newManager()) {
                 Batch batch = new Batch(positions, manager);
-                AttackObjective objective = batch.objective(spec, options.earlyExit());
+                // A targeted attack exits on its own target; Dice 0 is not where it is done.
+                AttackObjective objective = batch.objective(spec, options.earlyExit() && !(attack instanceof TargetedAttack));
                 if (firstComputed) {
                     firstComputed = false;
                     long batchStart = System.nanoTime();

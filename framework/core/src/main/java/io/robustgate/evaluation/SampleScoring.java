@@ -29,7 +29,7 @@ final class SampleScoring {
     static Scored score(PreparedSample prepared, float[] attacked, boolean[] prediction, CleanPass cleanPass, int cleanIndex,
             Set<MaskingAlarm> alarms, AttackOutcome outcome, int b, int passes, float eps) {
         Map<String, Double> figures = new LinkedHashMap<>(cleanPass.figures().get(cleanIndex));
-        figures.putAll(SegmentationMetrics.compute(masks(prepared, prediction), true));
+        figures.putAll(SegmentationMetrics.compute(masks(prepared, prediction).attackedFrom(cleanPass.predictions().get(cleanIndex)), true));
         PerturbationSize delta = PerturbationSize.between(prepared.pixels(), attacked);
         if (eps == 0) {
             alarms.remove(MaskingAlarm.LOSS_NOT_RISING); // nothing can rise in a ball of radius 0

@@ -83,7 +83,7 @@ public final class GateMetric {
 
     /** The attacked mean of a metric: {@code DICE}, limits {@code minDice}/{@code maxDice}. */
     private static GateMetric attacked(SegmentationMetric metric) {
-        return new GateMetric(metric.key().toUpperCase(Locale.ROOT), metric.label(), metric.limitStem(),
+        return new GateMetric(metric.gateName(), metric.label(), metric.limitStem(),
                 !metric.higherIsBetter(), metric.lowest(), metric.highest(), metric,
                 r -> r.figure(metric.attackedField()), null, r -> figureMissing(r, metric, metric.attackedField()),
                 sample -> sample.figure(metric, true).orElse(Double.NaN));
@@ -92,7 +92,7 @@ public final class GateMetric {
     /** How much the attack worsened a metric: {@code DICE_DROP} (clean − attacked), {@code HD95_INCREASE}. */
     private static GateMetric worsening(SegmentationMetric metric) {
         double span = metric.highest() - metric.lowest();
-        return new GateMetric(metric.key().toUpperCase(Locale.ROOT) + "_" + metric.worsening().toUpperCase(Locale.ROOT),
+        return new GateMetric(metric.gateName() + "_" + metric.worsening().toUpperCase(Locale.ROOT),
                 metric.label() + " " + metric.worsening().toLowerCase(Locale.ROOT), metric.limitStem() + metric.worsening(),
                 true, -span, span, metric, r -> r.figure(metric.worseningField()), null,
                 r -> figureMissing(r, metric, metric.worseningField()),
@@ -112,6 +112,9 @@ public final class GateMetric {
             }
         }
         for (SegmentationMetric metric : SegmentationMetrics.all()) {
+            if (metric.comparesWithClean()) {
+                continue; // its attacked figure is already the change against the clean prediction
+            }
             all.add(metric == SegmentationMetrics.DICE ? DICE_DROP
                     : metric == SegmentationMetrics.IOU ? IOU_DROP : worsening(metric));
         }

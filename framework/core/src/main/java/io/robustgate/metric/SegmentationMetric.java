@@ -26,6 +26,20 @@ public interface SegmentationMetric {
         return key();
     }
 
+    /** The gate metric's name of the attacked figure: {@code DICE}, {@code HD95}, {@code VANISHED_FRACTION}. */
+    default String gateName() {
+        return key().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the figure already measures what the attack changed against the clean prediction
+     * ({@link MaskPair#cleanPredicted()}), so its clean figure is 0 by definition and it has no
+     * separate worsening to gate.
+     */
+    default boolean comparesWithClean() {
+        return false;
+    }
+
     /** Scores (Dice) are better higher; distances (HD95) lower. */
     boolean higherIsBetter();
 

@@ -15,7 +15,8 @@ public final class SegmentationMetrics {
     public static final SegmentationMetric DICE = new DiceMetric();
     public static final SegmentationMetric IOU = new IouMetric();
 
-    private static final List<SegmentationMetric> ALL = List.of(DICE, IOU, new Hd95Metric(), new NsdMetric());
+    private static final List<SegmentationMetric> ALL = List.of(DICE, IOU, new Hd95Metric(), new NsdMetric(),
+            new PredictedAreaMetric(), new VanishedMetric(), new FalsePositiveAreaMetric());
 
     private SegmentationMetrics() {}
 
