@@ -4,7 +4,6 @@ import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.SampleArtifacts;
 import io.robustgate.evaluation.SampleResult;
 import io.robustgate.evaluation.sequential.Decision;
-import io.robustgate.evaluation.sequential.SequentialLimit;
 import io.robustgate.evaluation.sequential.SequentialRecord;
 import io.robustgate.evaluation.sequential.SequentialVerdict;
 import io.robustgate.metric.Summary;
@@ -122,17 +121,16 @@ public final class ResultAttachmentList {
     static String sequentialText(SequentialRecord record) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Sequential: %d of %d images attacked%s, α %s split %s (%s per limit)%n  %s%n", record.imagesAttacked(),
-                record.imagesTotal(), record.exhausted() ? " (every image)" : "", SequentialBoundsPlot.alpha(record.alpha()),
-                record.alphaSplit(), SequentialBoundsPlot.alpha(record.limits().get(0).alpha()),
+                record.imagesTotal(), record.exhausted() ? " (every image)" : "", SequentialVerdict.alpha(record.alpha()),
+                record.alphaSplit(), SequentialVerdict.alpha(record.limits().get(0).alpha()),
                 SequentialVerdict.headline(record)));
         for (SequentialRecord.LimitDecision d : record.limits()) {
             String when = d.exact() ? "exactly, on all " + record.imagesTotal() + " images"
                     : d.decision() == Decision.UNDECIDED ? "after " + record.imagesAttacked() + " images"
                     : "after " + d.decidedAfter() + " images";
             text.append(String.format(Locale.ROOT, "  %s %s %.3f: %s %s, bounds %.3f–%.3f, mean %.3f (%s)%n", d.name(),
-                    d.side() == SequentialLimit.Side.MINIMUM ? "≥" : "≤", d.limit(), d.decision(), when, d.lower(),
-                    d.upper(), d.mean(), d.sequence() == SequentialLimit.Sequence.IID ? "bounds on the population's mean"
-                            : "bounds on the set's mean"));
+                    SequentialVerdict.relation(d), d.limit(), d.decision(), when, d.lower(), d.upper(), d.mean(),
+                    "bounds on " + SequentialVerdict.boundsOn(d)));
         }
         return text.toString();
     }

@@ -3,6 +3,7 @@ package io.robustgate.report;
 import io.robustgate.evaluation.sequential.Decision;
 import io.robustgate.evaluation.sequential.SequentialLimit;
 import io.robustgate.evaluation.sequential.SequentialRecord;
+import io.robustgate.evaluation.sequential.SequentialVerdict;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -53,8 +54,7 @@ public final class SequentialBoundsPlot {
      */
     public String title(int limit) {
         SequentialRecord.LimitDecision d = record.limits().get(limit);
-        String head = String.format(Locale.ROOT, "%s %s %.2f: %s", d.name(),
-                d.side() == SequentialLimit.Side.MINIMUM ? "≥" : "≤", d.limit(), d.decision());
+        String head = SequentialVerdict.limitHeading(d) + ": " + d.decision();
         if (d.exact()) {
             return head + String.format(Locale.ROOT, " on all %d images' mean", record.imagesTotal());
         }
@@ -101,7 +101,7 @@ public final class SequentialBoundsPlot {
         double[] x = batches.stream().mapToDouble(SequentialRecord.BatchBounds::imagesAttacked).toArray();
         double[] lower = batches.stream().mapToDouble(b -> b.lower().get(limit)).toArray();
         double[] upper = batches.stream().mapToDouble(b -> b.upper().get(limit)).toArray();
-        String confidence = String.format(Locale.ROOT, "%s%% confidence sequence", percent(record.alpha()));
+        String confidence = String.format(Locale.ROOT, "%s%% confidence sequence", SequentialVerdict.percent(record.alpha()));
         for (String side : List.of("upper", "lower")) {
             XYSeries bound = chart.addSeries(side.equals("upper") ? confidence : confidence + " (lower)", x,
                     side.equals("upper") ? upper : lower);
@@ -180,14 +180,4 @@ public final class SequentialBoundsPlot {
         return record.limits().stream().map(SequentialRecord.LimitDecision::upper).toList();
     }
 
-    /** α as written in limits and docs: {@code 0.05}, {@code 0.025}, {@code 0.0167} (three significant digits). */
-    static String alpha(double alpha) {
-        return String.format(Locale.ROOT, "%.3g", alpha).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
-    }
-
-    /** {@code 95} for α = 0.05; {@code 97.5} for 0.025. */
-    static String percent(double alpha) {
-        double p = 100 * (1 - alpha);
-        return p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.3g", p);
-    }
 }

@@ -2,7 +2,6 @@ package io.robustgate.report;
 
 import io.robustgate.evaluation.RobustnessResult;
 import io.robustgate.evaluation.sequential.Decision;
-import io.robustgate.evaluation.sequential.SequentialLimit;
 import io.robustgate.evaluation.sequential.SequentialRecord;
 import io.robustgate.evaluation.sequential.SequentialVerdict;
 import java.util.ArrayList;
@@ -35,16 +34,15 @@ final class SequentialSection implements DashboardSection {
             }
             SequentialRecord record = found.get();
             List<LimitRow> limits = record.limits().stream().map(d -> new LimitRow(
-                    String.format(Locale.ROOT, "%s %s %.2f", d.name(), d.side() == SequentialLimit.Side.MINIMUM ? "≥" : "≤",
-                            d.limit()),
+                    SequentialVerdict.limitHeading(d),
                     d.decision().name(), d.decision().name().toLowerCase(Locale.ROOT),
                     d.exact() ? "exactly, on all " + record.imagesTotal() + " images"
                             : d.decision() == Decision.UNDECIDED ? "not within " + record.imagesAttacked() + " images"
                             : "after " + d.decidedAfter() + " images",
                     String.format(Locale.ROOT, "%.3f–%.3f", d.lower(), d.upper()), String.format(Locale.ROOT, "%.3f", d.mean()),
-                    d.sequence() == SequentialLimit.Sequence.IID ? "the population's mean" : "the set's mean")).toList();
+                    SequentialVerdict.boundsOn(d))).toList();
             results.add(new Result(result.displayName(), RobustnessDashboard.dataName(result), record.imagesAttacked(),
-                    record.imagesTotal(), record.exhausted(), SequentialBoundsPlot.alpha(record.alpha()) + " (" + record.alphaSplit() + ")",
+                    record.imagesTotal(), record.exhausted(), SequentialVerdict.alpha(record.alpha()) + " (" + record.alphaSplit() + ")",
                     SequentialVerdict.headline(record), limits,
                     DataUri.png(new SequentialBoundsPlot(record, result.displayName()).png())));
         }

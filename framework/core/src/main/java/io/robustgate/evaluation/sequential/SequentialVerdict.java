@@ -53,10 +53,33 @@ public final class SequentialVerdict {
 
     /** {@code 95% confidence} for α = 0.05: the family-wise level of all the limits together. */
     static String confidence(double alpha) {
+        return percent(alpha) + "% confidence";
+    }
+
+    /** The confidence level in percent: {@code 95} for α = 0.05, {@code 97.5} for 0.025. */
+    public static String percent(double alpha) {
         double percent = 100 * (1 - alpha);
-        String shown = percent == Math.rint(percent) ? String.valueOf((long) percent)
-                : String.format(Locale.ROOT, "%.3g", percent);
-        return shown + "% confidence";
+        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.3g", percent);
+    }
+
+    /** α as written in limits and docs: {@code 0.05}, {@code 0.025}, {@code 0.0167} (three significant digits). */
+    public static String alpha(double alpha) {
+        return String.format(Locale.ROOT, "%.3g", alpha).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
+    }
+
+    /** The limit as a report's heading shows it: {@code minDice ≥ 0.80}. */
+    public static String limitHeading(SequentialRecord.LimitDecision d) {
+        return String.format(Locale.ROOT, "%s %s %.2f", d.name(), relation(d), d.limit());
+    }
+
+    /** {@code ≥} for a minimum, {@code ≤} for a maximum: what passing the limit means. */
+    public static String relation(SequentialRecord.LimitDecision d) {
+        return d.side() == SequentialLimit.Side.MINIMUM ? "≥" : "≤";
+    }
+
+    /** What a limit's bounds are a statement about: {@code the set's mean} or {@code the population's mean}. */
+    public static String boundsOn(SequentialRecord.LimitDecision d) {
+        return d.sequence() == SequentialLimit.Sequence.IID ? "the population's mean" : "the set's mean";
     }
 
     private static String number(double value) {
