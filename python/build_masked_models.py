@@ -6,6 +6,13 @@ fooled by them.
   quantised/   bit-depth reduction: pixels rounded to 2**bits levels (round(x*7)/7 for 3 bits)
                inside the forward; the rounding's derivative is 0 almost everywhere, so every
                input gradient is exactly 0 (shattered gradients).
+  quantised-bpda/  the quantised bundle again, declaring a differentiable stand-in for BPDA
+               (Athalye et al.'s Backward Pass Differentiable Approximation): gradient-model.pt
+               is the same module with the rounding's derivative taken as 1 (straight-through:
+               x + (round(x*7)/7 - x).detach()), so its forward equals model.pt's and its
+               gradient is the identity approximation's; the manifest names it in
+               "gradientFile", and attacks take gradients through it while every loss, logit
+               and Dice still comes from model.pt.
   randomised/  a random resize-and-pad (Xie et al., ICLR 2018) on every forward pass, drawn from
                torch's global generator; the logits are cropped and resized back onto the input's
                grid, so the mask still lines up (stochastic gradients).
@@ -65,6 +72,16 @@ class BitDepthReduced(nn.Module):
         return self.inner((reduced - self.mean) / self.std, input_ids, attention_mask)
 
 
+class StraightThroughBitDepth(BitDepthReduced):
+    """BitDepthReduced's forward, with the rounding differentiated as the identity (BPDA)."""
+
+    def forward(self, pixel_values: torch.Tensor, input_ids: torch.Tensor,
+                attention_mask: torch.Tensor) -> torch.Tensor:
+        pixels = (pixel_values * self.std + self.mean).clamp(0.0, 1.0)
+        reduced = pixels + (torch.round(pixels * self.levels) / self.levels - pixels).detach()
+        return self.inner((reduced - self.mean) / self.std, input_ids, attention_mask)
+
+
 class RandomResizePad(nn.Module):
     """The source module behind a random shrink (to `smallest`..1 of each side) and a random
     placement on a grey canvas of the input's size, drawn anew on every forward pass; the logits of
@@ -96,11 +113,17 @@ class RandomResizePad(nn.Module):
         return torch.ops.aten.upsample_bilinear2d(placed, [height, width], False, None)
 
 
-def write_bundle(source: str, out: str, suffix: str, module: nn.Module) -> None:
+BPDA_FILE = "gradient-model.pt"
+
+
+def write_bundle(source: str, out: str, suffix: str, module: nn.Module, stand_in: nn.Module = None) -> None:
     manifest = json.load(open(os.path.join(source, "robustgate-model.json")))
     os.makedirs(out, exist_ok=True)
     scripted = torch.jit.script(module.eval())
     torch.jit.save(scripted, os.path.join(out, manifest["file"]))
+    if stand_in is not None:
+        torch.jit.save(torch.jit.script(stand_in.eval()), os.path.join(out, BPDA_FILE))
+        manifest["gradientFile"] = BPDA_FILE
     tokenizer = manifest.get("text", {}).get("tokenizer")
     if tokenizer:
         shutil.copyfile(os.path.join(source, tokenizer), os.path.join(out, tokenizer))
@@ -129,6 +152,9 @@ def main() -> None:
 
     write_bundle(args.source, os.path.join(args.out, "quantised"), "quantised",
                  BitDepthReduced(inner(), image["mean"], image["std"], args.bits))
+    write_bundle(args.source, os.path.join(args.out, "quantised-bpda"), "quantised-bpda",
+                 BitDepthReduced(inner(), image["mean"], image["std"], args.bits),
+                 StraightThroughBitDepth(inner(), image["mean"], image["std"], args.bits))
     write_bundle(args.source, os.path.join(args.out, "randomised"), "randomised",
                  RandomResizePad(inner(), image["mean"], image["std"], args.smallest))
     sanity_check(args.out, image, manifest)
@@ -150,6 +176,13 @@ def sanity_check(out: str, image: dict, manifest: dict) -> None:
     pixels = x.clone().requires_grad_(True)
     quantised((pixels - mean) / std, ids, mask).sum().backward()
     print(f"  quantised: largest |input gradient| = {pixels.grad.abs().max().item()}")
+    stand_in = torch.jit.load(os.path.join(out, "quantised-bpda", BPDA_FILE))
+    pixels = x.clone().requires_grad_(True)
+    with torch.no_grad():
+        same = (stand_in((x - mean) / std, ids, mask) - quantised((x - mean) / std, ids, mask)).abs().max().item()
+    stand_in((pixels - mean) / std, ids, mask).sum().backward()
+    print(f"  quantised-bpda: stand-in forward differs from the model's by {same:.3g},"
+          f" its largest |input gradient| = {pixels.grad.abs().max().item():.3g}")
     randomised = torch.jit.load(os.path.join(out, "randomised", manifest["file"]))
     with torch.no_grad():
         a = randomised((x - mean) / std, ids, mask)
@@ -162,7 +195,8 @@ EOT_SAMPLES = 4
 
 
 def eot_reference(out: str, image: dict) -> None:
-    """PyTorch's Expectation-over-Transformation gradient for RobustGate's check: the mean over
+    """PyTorch's BPDA gradient (the stand-in's, summed per-sample BCE at the golden clean pixels,
+    float32 [6,3,48,64] to quantised-bpda-gradient.f32) and its Expectation-over-Transformation gradient for RobustGate's check: the mean over
     EOT_SAMPLES forward+backward passes of the randomised fixture, torch's generator seeded with
     EOT_SEED first, of the summed per-sample BCE (mean over pixels) at the golden held-out set's
     clean pixels, prompts and masks. Written as float32 [6,3,48,64] to randomised-eot-gradient.f32."""
@@ -178,6 +212,12 @@ def eot_reference(out: str, image: dict) -> None:
                                                        .convert("L")) > 127).astype(np.float32)) for s in golden["samples"]])
     mean = torch.tensor(image["mean"]).view(1, -1, 1, 1)
     std = torch.tensor(image["std"]).view(1, -1, 1, 1)
+    stand_in = torch.jit.load(os.path.join(out, "quantised-bpda", BPDA_FILE))
+    pixels = x.clone().requires_grad_(True)
+    logits = stand_in((pixels - mean) / std, ids, mask)[:, 0]
+    F.binary_cross_entropy_with_logits(logits, targets, reduction="none").mean(dim=(1, 2)).sum().backward()
+    pixels.grad.numpy().astype("<f4").tofile(os.path.join(out, "quantised-bpda-gradient.f32"))
+    print(f"  BPDA reference: mean |gradient| {pixels.grad.abs().mean().item():.3g}")
     model = torch.jit.load(os.path.join(out, "randomised", "model.pt"))
     torch.manual_seed(EOT_SEED)
     total = torch.zeros_like(x)

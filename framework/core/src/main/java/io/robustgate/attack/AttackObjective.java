@@ -173,11 +173,19 @@ public final class AttackObjective implements LossOracle {
         synchronized (GRADIENT_PASS) {
             NDArray input = rowPixels.duplicate();
             input.setRequiresGradient(true);
+            NDArray rowIds = FloorExit.rows(inputIds, rows);
+            NDArray rowMask = FloorExit.rows(attentionMask, rows);
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray logits = network.logits(input, FloorExit.rows(inputIds, rows), FloorExit.rows(attentionMask, rows));
+                NDArray logits = network.gradientLogits(input, rowIds, rowMask);
                 NDArray losses = lossToUse.perSample(new LossInput(logits, rowTargets, threshold, step, steps));
                 collector.backward(losses.sum());
                 pass = new Evaluation(losses.stopGradient(), input.getGradient().duplicate(), logits.stopGradient());
+            }
+            if (network.hasGradientStandIn()) {
+                // BPDA: the gradient is the stand-in's, but what the attack keeps, scores and stops on is the model's
+                NDArray logits = network.logits(rowPixels, rowIds, rowMask);
+                NDArray losses = lossToUse.perSample(new LossInput(logits, rowTargets, threshold, step, steps));
+                pass = new Evaluation(losses, pass.gradient(), logits);
             }
         }
         gradientPasses++;

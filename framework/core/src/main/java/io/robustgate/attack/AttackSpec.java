@@ -60,6 +60,7 @@ public record AttackSpec(String name, float eps, Map<String, Object> options, St
                     suffix.append(' ').append(option.name()).append('=').append(value);
                 }
             }
+            suffix.append(CommonOptions.eotInName(resolved));
             if (!pending.isEmpty()) {
                 throw new IllegalArgumentException("it has no option " + String.join(", ", pending.keySet())
                         + ": its options are " + String.join(", ", attack.options().stream().map(AttackOption::name).toList()));

@@ -2,6 +2,7 @@ package io.robustgate.attack;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Options many attacks share, declared once so that every attack names, documents and validates
@@ -61,6 +62,16 @@ public final class CommonOptions {
     /** The {@link #EOT} samples {@code spec} asks for; 1 for an attack without the option. */
     static int eot(AttackSpec spec) {
         return ((Number) spec.option(EOT.name(), 1)).intValue();
+    }
+
+    /**
+     * {@code " eot=8"} for an attack averaging 8 passes per step, nothing for 1: an attack with
+     * Expectation over Transformation is another attack and must not share plain PGD's name in a
+     * table, while plain PGD keeps the name its results and gates already use.
+     */
+    static String eotInName(Map<String, Object> resolvedOptions) {
+        Object samples = resolvedOptions.get(EOT.name());
+        return samples instanceof Number n && n.intValue() > 1 ? " " + EOT.name() + "=" + n.intValue() : "";
     }
 
     private CommonOptions() {}

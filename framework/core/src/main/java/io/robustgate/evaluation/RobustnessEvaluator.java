@@ -25,6 +25,7 @@ import io.robustgate.metric.Overlap;
 import io.robustgate.metric.SegmentationMetrics;
 import io.robustgate.model.ModelBundle;
 import io.robustgate.model.ModelManifest;
+import io.robustgate.model.ModelRandomness;
 import io.robustgate.model.NativeCopy;
 import io.robustgate.model.TokenBatch;
 import io.robustgate.DisplayPath;
@@ -324,6 +325,8 @@ public final class RobustnessEvaluator {
             }
             try (NDManager manager = bundle.newManager()) {
                 Batch batch = new Batch(positions, manager);
+                long[] seeds = batch.seeds(spec.seed());
+                ModelRandomness.seed(seeds[0]);
                 // A targeted attack exits on its own target; Dice 0 is not where it is done.
                 AttackObjective objective = batch.objective(spec, options.earlyExit() && !(attack instanceof TargetedAttack));
                 if (firstComputed) {
@@ -334,7 +337,7 @@ public final class RobustnessEvaluator {
                 }
                 AttackOutcome outcome = attack instanceof SingleGradientAttack single
                         ? AttackOutcome.of(single.fromGradient(objective, batch.pixels, cleanGradient(batch, objective, single)))
-                        : settled(objective, attack.run(objective, batch.pixels, batch.seeds(spec.seed())));
+                        : settled(objective, attack.run(objective, batch.pixels, seeds));
                 // A shared clean gradient is still the one pass each figure rests on.
                 int[] passes = attack instanceof SingleGradientAttack ? ones(positions.length) : objective.samplePasses();
                 List<SampleResult> added = outcomes.add(batch, objective, outcome, cleanPass, passes);
@@ -517,6 +520,7 @@ public final class RobustnessEvaluator {
         for (int[] positions : batches()) {
             try (NDManager manager = bundle.newManager()) {
                 Batch batch = new Batch(positions, manager);
+                ModelRandomness.seed(batch.seeds(0)[0]);
                 NDArray logits = batch.logits();
                 if (done == 0) {
                     // A second pass over the first batch shows a random model (dropout left on) at once.

@@ -22,14 +22,17 @@ public final class ModelBundle implements AutoCloseable {
     private final Path directory;
     private final ModelManifest manifest;
     private final Model model;
+    /** The BPDA stand-in named by {@code gradientFile}, or null. */
+    private final Model gradientModel;
     private final PromptTokenizer tokenizer;
     private final SegmentationNetwork network;
 
-    private ModelBundle(Path directory, ModelManifest manifest, Model model, PromptTokenizer tokenizer,
-            SegmentationNetwork network) {
+    private ModelBundle(Path directory, ModelManifest manifest, Model model, Model gradientModel,
+            PromptTokenizer tokenizer, SegmentationNetwork network) {
         this.directory = directory;
         this.manifest = manifest;
         this.model = model;
+        this.gradientModel = gradientModel;
         this.tokenizer = tokenizer;
         this.network = network;
     }
@@ -69,18 +72,33 @@ public final class ModelBundle implements AutoCloseable {
             throw new ModelBundleException(moduleFile, "TorchScript file named in " + ModelManifest.FILE_NAME + " not found");
         }
         PromptTokenizer tokenizer = PromptTokenizer.load(directory.resolve(manifest.text().tokenizer()), manifest.text());
-        Model model = Model.newInstance(manifest.name(), device, "PyTorch");
-        try {
-            // trainParam=true loads ordinary (non-inference) tensors, so input gradients can flow.
-            model.load(moduleFile, null, Map.of("trainParam", "true", "mapLocation", "true"));
-        } catch (IOException | MalformedModelException | EngineException e) {
-            model.close();
+        Path gradientFile = manifest.gradientFile() == null ? null : directory.resolve(manifest.gradientFile());
+        if (gradientFile != null && !Files.isRegularFile(gradientFile)) {
             tokenizer.close();
-            throw new ModelBundleException(moduleFile, "cannot load TorchScript module: " + e.getMessage(), e);
+            throw new ModelBundleException(gradientFile, "gradientFile named in " + ModelManifest.FILE_NAME + " not found");
+        }
+        Model model;
+        Model gradientModel = null;
+        try {
+            model = loadModule(manifest.name(), moduleFile, device);
+            if (gradientFile != null) {
+                try {
+                    gradientModel = loadModule(manifest.name() + "-gradient", gradientFile, device);
+                } catch (ModelBundleException e) {
+                    model.close();
+                    throw e;
+                }
+            }
+        } catch (ModelBundleException e) {
+            tokenizer.close();
+            throw e;
         }
         SegmentationNetwork network = new SegmentationNetwork(
                 (PtSymbolBlock) model.getBlock(), moduleFile, manifest.image(), model.getNDManager());
-        ModelBundle bundle = new ModelBundle(directory, manifest, model, tokenizer, network);
+        if (gradientModel != null) {
+            network = network.withGradientStandIn((PtSymbolBlock) gradientModel.getBlock(), gradientFile);
+        }
+        ModelBundle bundle = new ModelBundle(directory, manifest, model, gradientModel, tokenizer, network);
         try {
             bundle.probeSignature();
         } catch (RuntimeException e) {
@@ -90,6 +108,18 @@ public final class ModelBundle implements AutoCloseable {
         return bundle;
     }
 
+    private static Model loadModule(String name, Path moduleFile, Device device) {
+        Model model = Model.newInstance(name, device, "PyTorch");
+        try {
+            // trainParam=true loads ordinary (non-inference) tensors, so input gradients can flow.
+            model.load(moduleFile, null, Map.of("trainParam", "true", "mapLocation", "true"));
+        } catch (IOException | MalformedModelException | EngineException e) {
+            model.close();
+            throw new ModelBundleException(moduleFile, "cannot load TorchScript module: " + e.getMessage(), e);
+        }
+        return model;
+    }
+
     /** One tiny forward at load time, so a wrong signature fails here with the file named, not mid-run. */
     private void probeSignature() {
         ModelManifest.ImageSpec image = manifest.image();
@@ -97,6 +127,9 @@ public final class ModelBundle implements AutoCloseable {
             TokenBatch tokens = tokenizer.encode(List.of("probe"));
             NDArray pixels = scope.zeros(new ai.djl.ndarray.types.Shape(1, image.channels(), image.height(), image.width()));
             network.logits(pixels, tokens.idsArray(scope), tokens.attentionMaskArray(scope));
+            if (network.hasGradientStandIn()) {
+                network.gradientLogits(pixels, tokens.idsArray(scope), tokens.attentionMaskArray(scope));
+            }
         }
     }
 
@@ -132,6 +165,9 @@ public final class ModelBundle implements AutoCloseable {
     @Override
     public void close() {
         tokenizer.close();
+        if (gradientModel != null) {
+            gradientModel.close();
+        }
         model.close();
     }
 }

@@ -22,10 +22,16 @@ import java.util.Set;
 /**
  * The {@code robustgate-model.json} file of a model bundle: what the TorchScript module expects and
  * how its output is read. A public format, documented with an example in docs/model-bundle.md.
+ *
+ * <p>{@code gradientFile}, optional, names a second TorchScript module with the same signature: a
+ * differentiable stand-in for a defence inside {@code file} whose gradient is useless (BPDA, Athalye,
+ * Carlini &amp; Wagner 2018). Attacks then take input gradients through it, while every loss, logit
+ * and Dice still comes from {@code file}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelManifest(
-        String name, String format, String file, ImageSpec image, MaskSpec mask, TextSpec text, OutputSpec output) {
+        String name, String format, String file, ImageSpec image, MaskSpec mask, TextSpec text, OutputSpec output,
+        String gradientFile) {
 
     /**
      * Input image geometry, the normalisation RobustGate applies inside the attacked function, and
@@ -122,6 +128,9 @@ public record ModelManifest(
         }
         if (file != null) {
             problems.addAll(insideBundle("file", file, bundleDirectory));
+        }
+        if (gradientFile != null) {
+            problems.addAll(insideBundle("gradientFile", gradientFile, bundleDirectory));
         }
         if (image != null) {
             problems.addAll(imageProblems(tree.get("image")));

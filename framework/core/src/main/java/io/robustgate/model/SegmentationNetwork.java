@@ -27,8 +27,15 @@ public final class SegmentationNetwork {
     private final NDArray mean;
     private final NDArray std;
     private final ParameterStore parameterStore;
+    /** The bundle's BPDA stand-in ({@code gradientFile}), or this network itself. */
+    private final SegmentationNetwork gradientPath;
 
     SegmentationNetwork(PtSymbolBlock block, Path moduleFile, ModelManifest.ImageSpec image, NDManager manager) {
+        this(block, moduleFile, image, manager, null);
+    }
+
+    private SegmentationNetwork(PtSymbolBlock block, Path moduleFile, ModelManifest.ImageSpec image, NDManager manager,
+            SegmentationNetwork gradientPath) {
         this.block = block;
         this.moduleFile = moduleFile;
         this.image = image;
@@ -36,8 +43,29 @@ public final class SegmentationNetwork {
         this.mean = NativeCopy.of(manager, image.mean(), perChannel);
         this.std = NativeCopy.of(manager, image.std(), perChannel);
         this.parameterStore = new ParameterStore(manager, false);
+        this.gradientPath = gradientPath == null ? this : gradientPath;
         block.freezeParameters(true);
         JniUtils.enableInferenceMode(block);
+    }
+
+    /** This network, with input gradients taken through {@code standIn} (same signature and normalisation). */
+    SegmentationNetwork withGradientStandIn(PtSymbolBlock standIn, Path standInFile) {
+        NDManager manager = mean.getManager();
+        SegmentationNetwork gradient = new SegmentationNetwork(standIn, standInFile, image, manager, null);
+        return new SegmentationNetwork(block, moduleFile, image, manager, gradient);
+    }
+
+    /** Whether the bundle declares a differentiable stand-in (BPDA) for input gradients. */
+    public boolean hasGradientStandIn() {
+        return gradientPath != this;
+    }
+
+    /**
+     * Logits to differentiate for an input gradient: the stand-in's where the bundle declares one
+     * (their values are not the model's and must not be scored), else {@link #logits}.
+     */
+    public NDArray gradientLogits(NDArray pixels, NDArray inputIds, NDArray attentionMask) {
+        return gradientPath.logits(pixels, inputIds, attentionMask);
     }
 
     public ModelManifest.ImageSpec image() {

@@ -105,6 +105,21 @@ class MaskedModelGateTest {
         }
     }
 
+    @Test
+    void theRandomisedModelsFiguresRepeatFromRunToRun() {
+        // torch's generator is seeded per batch from the evaluation's seed (ModelRandomness)
+        List<List<Double>> runs = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            try (ModelBundle randomised = MaskedFixtures.randomised()) {
+                RobustnessResult fgsm = new RobustnessEvaluator(randomised, GoldenFixture.heldOutSet(),
+                        EvaluationOptions.DEFAULTS.withProgress(ProgressListener.NONE).withBatchSize(3))
+                        .evaluate(AttackSpec.fgsm(8 / 255f));
+                runs.add(fgsm.samples().stream().flatMap(s -> java.util.stream.Stream.of(s.cleanDice(), s.adversarialDice())).toList());
+            }
+        }
+        assertEquals(runs.get(0), runs.get(1), "clean and attacked Dice of each image, two runs");
+    }
+
     private static Set<MaskingAlarm> kinds(RobustnessResult result) {
         return result.alarms().stream().map(ResultAlarm::kind).collect(Collectors.toSet());
     }

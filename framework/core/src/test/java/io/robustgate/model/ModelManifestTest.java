@@ -116,6 +116,22 @@ class ModelManifestTest {
     }
 
     @Test
+    void aGradientStandInMustLieInsideTheBundleAndExist(@TempDir Path root) throws IOException {
+        Path bundle = Files.createDirectories(root.resolve("bundle"));
+        Files.copy(GoldenFixture.BUNDLE.resolve("model.pt"), bundle.resolve("model.pt"));
+        Files.copy(GoldenFixture.BUNDLE.resolve("tokenizer.json"), bundle.resolve("tokenizer.json"));
+        String manifest = Files.readString(GoldenFixture.BUNDLE.resolve(ModelManifest.FILE_NAME)).trim();
+        for (String standIn : List.of("../outside.pt", "missing.pt")) {
+            Files.writeString(bundle.resolve(ModelManifest.FILE_NAME),
+                    manifest.substring(0, manifest.length() - 1) + ", \"gradientFile\": \"" + standIn + "\"}");
+            String message = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle, Device.cpu()).close())
+                    .getMessage();
+            assertTrue(message.contains(standIn.startsWith("..") ? "gradientFile \"../outside.pt\" lies outside"
+                    : "missing.pt: gradientFile named in " + ModelManifest.FILE_NAME + " not found"), message);
+        }
+    }
+
+    @Test
     void aModelBesideTheBundleIsNotLoaded(@TempDir Path root) throws IOException {
         // Before this check, "file": "../outside.pt" loaded whatever lay beside the bundle.
         Path bundle = Files.createDirectories(root.resolve("bundle"));
