@@ -11,9 +11,6 @@ import io.robustgate.evaluation.RobustnessEvaluator;
 import io.robustgate.model.ModelBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -48,16 +45,7 @@ public final class GoldenFixture {
 
     /** A raw little-endian float32 array named in golden.json. */
     public static float[] array(String name) {
-        JsonNode entry = golden().get("arrays").get(name);
-        try {
-            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(ROOT.resolve(entry.get("file").asText())))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            float[] values = new float[bytes.remaining() / 4];
-            bytes.asFloatBuffer().get(values);
-            return values;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Float32Files.read(ROOT.resolve(golden().get("arrays").get(name).get("file").asText()));
     }
 
     public static JsonNode attack(String name) {

@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.robustgate.model.ModelBundle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -39,14 +34,7 @@ public final class MaskedFixtures {
 
     /** A gradient PyTorch wrote beside the fixtures: raw little-endian float32. */
     public static float[] pytorchGradient(String file) {
-        try {
-            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(ROOT.resolve(file))).order(ByteOrder.LITTLE_ENDIAN);
-            float[] values = new float[bytes.remaining() / 4];
-            bytes.asFloatBuffer().get(values);
-            return values;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Float32Files.read(ROOT.resolve(file));
     }
 
     /**
