@@ -159,7 +159,9 @@ def main() -> None:
                  RandomResizePad(inner(), image["mean"], image["std"], args.smallest))
     sanity_check(args.out, image, manifest)
     if args.source == GOLDEN_BUNDLE:
-        eot_reference(args.out, image)
+        batch = GoldenBatch(image)
+        bpda_reference(args.out, batch)
+        eot_reference(args.out, batch)
 
 
 def sanity_check(out: str, image: dict, manifest: dict) -> None:
@@ -194,39 +196,50 @@ EOT_SEED = 20260
 EOT_SAMPLES = 4
 
 
-def eot_reference(out: str, image: dict) -> None:
-    """PyTorch's BPDA gradient (the stand-in's, summed per-sample BCE at the golden clean pixels,
-    float32 [6,3,48,64] to quantised-bpda-gradient.f32) and its Expectation-over-Transformation gradient for RobustGate's check: the mean over
+class GoldenBatch:
+    """The golden held-out set's clean pixels, prompts and masks, which both gradient references
+    are taken at, and the bundle's normalisation."""
+
+    def __init__(self, image: dict):
+        import numpy as np
+        from PIL import Image
+        root = os.path.dirname(GOLDEN_BUNDLE)
+        golden = json.load(open(os.path.join(root, "golden.json")))
+        samples = golden["samples"]
+        x = torch.from_numpy(np.fromfile(os.path.join(root, golden["arrays"]["clean_x"]["file"]), dtype="<f4").copy())
+        self.x = x.view(len(samples), image["channels"], image["height"], image["width"])
+        self.ids = torch.tensor([s["input_ids"] for s in samples], dtype=torch.long)
+        self.mask = torch.tensor([s["attention_mask"] for s in samples], dtype=torch.long)
+        self.targets = torch.stack([torch.from_numpy((np.array(Image.open(os.path.join(root, "heldout", "masks", s["mask_name"]))
+                                                               .convert("L")) > 127).astype(np.float32)) for s in samples])
+        self.mean = torch.tensor(image["mean"]).view(1, -1, 1, 1)
+        self.std = torch.tensor(image["std"]).view(1, -1, 1, 1)
+
+    def bce_gradient(self, module: torch.jit.ScriptModule) -> torch.Tensor:
+        """One forward+backward: the input gradient, in pixel units, of the summed per-sample BCE
+        (mean over pixels), as RobustGate's AttackLoss.BCE."""
+        pixels = self.x.clone().requires_grad_(True)
+        logits = module((pixels - self.mean) / self.std, self.ids, self.mask)[:, 0]
+        F.binary_cross_entropy_with_logits(logits, self.targets, reduction="none").mean(dim=(1, 2)).sum().backward()
+        return pixels.grad
+
+
+def bpda_reference(out: str, batch: GoldenBatch) -> None:
+    """PyTorch's BPDA gradient for RobustGate's check: the stand-in's BCE gradient at the golden
+    clean pixels, written as float32 [6,3,48,64] to quantised-bpda-gradient.f32."""
+    gradient = batch.bce_gradient(torch.jit.load(os.path.join(out, "quantised-bpda", BPDA_FILE)))
+    gradient.numpy().astype("<f4").tofile(os.path.join(out, "quantised-bpda-gradient.f32"))
+    print(f"  BPDA reference: mean |gradient| {gradient.abs().mean().item():.3g}")
+
+
+def eot_reference(out: str, batch: GoldenBatch) -> None:
+    """PyTorch's Expectation-over-Transformation gradient for RobustGate's check: the mean over
     EOT_SAMPLES forward+backward passes of the randomised fixture, torch's generator seeded with
-    EOT_SEED first, of the summed per-sample BCE (mean over pixels) at the golden held-out set's
-    clean pixels, prompts and masks. Written as float32 [6,3,48,64] to randomised-eot-gradient.f32."""
-    import numpy as np
-    from PIL import Image
-    golden_root = os.path.dirname(GOLDEN_BUNDLE)
-    golden = json.load(open(os.path.join(golden_root, "golden.json")))
-    x = torch.from_numpy(np.fromfile(os.path.join(golden_root, golden["arrays"]["clean_x"]["file"]), dtype="<f4").copy())
-    x = x.view(len(golden["samples"]), image["channels"], image["height"], image["width"])
-    ids = torch.tensor([s["input_ids"] for s in golden["samples"]], dtype=torch.long)
-    mask = torch.tensor([s["attention_mask"] for s in golden["samples"]], dtype=torch.long)
-    targets = torch.stack([torch.from_numpy((np.array(Image.open(os.path.join(golden_root, "heldout", "masks", s["mask_name"]))
-                                                       .convert("L")) > 127).astype(np.float32)) for s in golden["samples"]])
-    mean = torch.tensor(image["mean"]).view(1, -1, 1, 1)
-    std = torch.tensor(image["std"]).view(1, -1, 1, 1)
-    stand_in = torch.jit.load(os.path.join(out, "quantised-bpda", BPDA_FILE))
-    pixels = x.clone().requires_grad_(True)
-    logits = stand_in((pixels - mean) / std, ids, mask)[:, 0]
-    F.binary_cross_entropy_with_logits(logits, targets, reduction="none").mean(dim=(1, 2)).sum().backward()
-    pixels.grad.numpy().astype("<f4").tofile(os.path.join(out, "quantised-bpda-gradient.f32"))
-    print(f"  BPDA reference: mean |gradient| {pixels.grad.abs().mean().item():.3g}")
+    EOT_SEED first, of the BCE gradient at the golden clean pixels. Written as float32 [6,3,48,64]
+    to randomised-eot-gradient.f32."""
     model = torch.jit.load(os.path.join(out, "randomised", "model.pt"))
     torch.manual_seed(EOT_SEED)
-    total = torch.zeros_like(x)
-    for _ in range(EOT_SAMPLES):
-        pixels = x.clone().requires_grad_(True)
-        logits = model((pixels - mean) / std, ids, mask)[:, 0]
-        F.binary_cross_entropy_with_logits(logits, targets, reduction="none").mean(dim=(1, 2)).sum().backward()
-        total += pixels.grad
-    gradient = total / EOT_SAMPLES
+    gradient = sum(batch.bce_gradient(model) for _ in range(EOT_SAMPLES)) / EOT_SAMPLES
     gradient.numpy().astype("<f4").tofile(os.path.join(out, "randomised-eot-gradient.f32"))
     with open(os.path.join(out, "randomised-eot.json"), "w") as f:
         json.dump({"generator": "python/build_masked_models.py", "torchVersion": torch.__version__, "seed": EOT_SEED,

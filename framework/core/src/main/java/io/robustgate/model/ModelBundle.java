@@ -71,33 +71,28 @@ public final class ModelBundle implements AutoCloseable {
         if (!Files.isRegularFile(moduleFile)) {
             throw new ModelBundleException(moduleFile, "TorchScript file named in " + ModelManifest.FILE_NAME + " not found");
         }
-        PromptTokenizer tokenizer = PromptTokenizer.load(directory.resolve(manifest.text().tokenizer()), manifest.text());
         Path gradientFile = manifest.gradientFile() == null ? null : directory.resolve(manifest.gradientFile());
         if (gradientFile != null && !Files.isRegularFile(gradientFile)) {
-            tokenizer.close();
             throw new ModelBundleException(gradientFile, "gradientFile named in " + ModelManifest.FILE_NAME + " not found");
         }
-        Model model;
+        PromptTokenizer tokenizer = PromptTokenizer.load(directory.resolve(manifest.text().tokenizer()), manifest.text());
+        Model model = null;
         Model gradientModel = null;
         try {
             model = loadModule(manifest.name(), moduleFile, device);
-            if (gradientFile != null) {
-                try {
-                    gradientModel = loadModule(manifest.name() + "-gradient", gradientFile, device);
-                } catch (ModelBundleException e) {
-                    model.close();
-                    throw e;
-                }
-            }
+            gradientModel = gradientFile == null ? null : loadModule(manifest.name() + "-gradient", gradientFile, device);
         } catch (ModelBundleException e) {
+            if (model != null) {
+                model.close();
+            }
             tokenizer.close();
             throw e;
         }
+        // The stand-in shares the model's normalisation and native memory: it is the same signature on the same pixels.
+        SegmentationNetwork standIn = gradientModel == null ? null : new SegmentationNetwork(
+                (PtSymbolBlock) gradientModel.getBlock(), gradientFile, manifest.image(), model.getNDManager(), null);
         SegmentationNetwork network = new SegmentationNetwork(
-                (PtSymbolBlock) model.getBlock(), moduleFile, manifest.image(), model.getNDManager());
-        if (gradientModel != null) {
-            network = network.withGradientStandIn((PtSymbolBlock) gradientModel.getBlock(), gradientFile);
-        }
+                (PtSymbolBlock) model.getBlock(), moduleFile, manifest.image(), model.getNDManager(), standIn);
         ModelBundle bundle = new ModelBundle(directory, manifest, model, gradientModel, tokenizer, network);
         try {
             bundle.probeSignature();

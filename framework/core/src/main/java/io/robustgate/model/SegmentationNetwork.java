@@ -30,12 +30,9 @@ public final class SegmentationNetwork {
     /** The bundle's BPDA stand-in ({@code gradientFile}), or this network itself. */
     private final SegmentationNetwork gradientPath;
 
-    SegmentationNetwork(PtSymbolBlock block, Path moduleFile, ModelManifest.ImageSpec image, NDManager manager) {
-        this(block, moduleFile, image, manager, null);
-    }
-
-    private SegmentationNetwork(PtSymbolBlock block, Path moduleFile, ModelManifest.ImageSpec image, NDManager manager,
-            SegmentationNetwork gradientPath) {
+    /** {@code gradientStandIn}: the network input gradients are taken through (BPDA), or null for this one. */
+    SegmentationNetwork(PtSymbolBlock block, Path moduleFile, ModelManifest.ImageSpec image, NDManager manager,
+            SegmentationNetwork gradientStandIn) {
         this.block = block;
         this.moduleFile = moduleFile;
         this.image = image;
@@ -43,16 +40,9 @@ public final class SegmentationNetwork {
         this.mean = NativeCopy.of(manager, image.mean(), perChannel);
         this.std = NativeCopy.of(manager, image.std(), perChannel);
         this.parameterStore = new ParameterStore(manager, false);
-        this.gradientPath = gradientPath == null ? this : gradientPath;
+        this.gradientPath = gradientStandIn == null ? this : gradientStandIn;
         block.freezeParameters(true);
         JniUtils.enableInferenceMode(block);
-    }
-
-    /** This network, with input gradients taken through {@code standIn} (same signature and normalisation). */
-    SegmentationNetwork withGradientStandIn(PtSymbolBlock standIn, Path standInFile) {
-        NDManager manager = mean.getManager();
-        SegmentationNetwork gradient = new SegmentationNetwork(standIn, standInFile, image, manager, null);
-        return new SegmentationNetwork(block, moduleFile, image, manager, gradient);
     }
 
     /** Whether the bundle declares a differentiable stand-in (BPDA) for input gradients. */
